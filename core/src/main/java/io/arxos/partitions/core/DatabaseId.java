@@ -16,6 +16,10 @@ public record DatabaseId(String value) implements Comparable<DatabaseId> {
         }
     }
 
+    public static boolean isValid(String value) {
+        return value != null && VALID.matcher(value).matches();
+    }
+
     public static DatabaseId of(String value) {
         return new DatabaseId(value);
     }

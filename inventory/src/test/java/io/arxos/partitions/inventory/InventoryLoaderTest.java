@@ -1,0 +1,104 @@
+package io.arxos.partitions.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.arxos.partitions.core.DatabaseId;
+import io.arxos.partitions.core.RetentionAction;
+import io.arxos.partitions.core.TableKey;
+import io.arxos.partitions.core.TablePolicy;
+import io.arxos.partitions.core.TableRef;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class InventoryLoaderTest {
+
+    private final InventoryLoader loader = new InventoryLoader();
+
+    @Test
+    void readsDatabasesTablesAndPoliciesWithDefaults() {
+        FleetInventory fleet = loader.load(Path.of("src/test/resources/fleet.yaml"));
+
+        assertThat(fleet.ids()).containsExactly("arxos", "arxos-eu");
+        FleetDatabase arxos = fleet.database(DatabaseId.of("arxos")).orElseThrow();
+        assertThat(arxos.tables()).hasSize(4);
+        TablePolicy history = arxos.policy(TableRef.parse("public.object_history")).orElseThrow();
+        assertThat(history.retentionAction()).isEqualTo(RetentionAction.DETACH);
+        assertThat(history.premake()).isEqualTo(3);
+        assertThat(history.archiveSchema().value()).isEqualTo("partition_archive");
+        TablePolicy slow = arxos.policy(TableRef.parse("public.slow_query_log")).orElseThrow();
+        assertThat(slow.retentionMonths()).isEqualTo(6);
+        assertThat(slow.partitionKey().value()).isEqualTo("timestamp");
+    }
+
+    @Test
+    void answersOnlyForManagedTables() {
+        FleetInventory fleet = loader.load(Path.of("src/test/resources/fleet.yaml"));
+        assertThat(fleet.policy(TableKey.parse("arxos/public.audit_logs"))).isPresent();
+        assertThat(fleet.policy(TableKey.parse("arxos/public.users"))).isEmpty();
+        assertThat(fleet.policy(TableKey.parse("unknown/public.audit_logs"))).isEmpty();
+    }
+
+    @Test
+    void findsDatabasesByUrlIgnoringParametersAndLocalhostSpelling() {
+        FleetInventory fleet = loader.load(Path.of("src/test/resources/fleet.yaml"));
+        assertThat(fleet.byUrl("jdbc:postgresql://localhost:5432/arxos/")).map(d -> d.id().value()).contains("arxos");
+        assertThat(fleet.byUrl("jdbc:postgresql://db-eu:5432/arxos")).map(d -> d.id().value()).contains("arxos-eu");
+        assertThat(fleet.byUrl("jdbc:postgresql://other:5432/arxos")).isEmpty();
+    }
+
+    @Test
+    void resolvesPasswordsFromTheEnvironmentWithoutShowingThem() {
+        FleetDatabase arxos = loader.load(Path.of("src/test/resources/fleet.yaml")).databases().get(0);
+        assertThat(arxos.password().resolve(Map.of("ARXOS_DB_PASSWORD", "s3cret")::get)).isEqualTo("s3cret");
+        assertThat(arxos.toString()).doesNotContain("s3cret").contains("env:ARXOS_DB_PASSWORD");
+        assertThatThrownBy(() -> arxos.password().resolve(k -> null))
+                .hasMessageContaining("ARXOS_DB_PASSWORD").hasMessageContaining("is not set");
+    }
+
+    @Test
+    void refusesPasswordsWrittenIntoTheInventory() {
+        String yaml = """
+                databases:
+                  - id: a
+                    url: jdbc:postgresql://h/db?password=hunter2
+                    user: u
+                    tables: [{name: t, partitionKey: created_at, retentionMonths: 1}]
+                """;
+        assertThatThrownBy(() -> loader.parse(yaml, "fleet.yaml"))
+                .hasMessageContaining("databases[0].url: do not put the password in the URL")
+                .hasMessageNotContaining("hunter2");
+        String literal = yaml.replace("?password=hunter2", "").replace("    user: u", "    user: u\n    password: x");
+        assertThatThrownBy(() -> loader.parse(literal, "fleet.yaml"))
+                .hasMessageContaining("a literal password is not accepted");
+    }
+
+    @Test
+    void errorsNameThePathAndTheBadValue() {
+        String base = """
+                databases:
+                  - id: a
+                    url: jdbc:postgresql://h/db
+                    user: u
+                    tables: [{name: %s, partitionKey: %s, retentionMonths: %s%s}]
+                """;
+        assertThatThrownBy(() -> loader.parse(base.formatted("\"x; drop\"", "created_at", "1", ""), "f"))
+                .hasMessageContaining("databases[0].tables[0].name").hasMessageContaining("'x; drop'");
+        assertThatThrownBy(() -> loader.parse(base.formatted("t", "created_at", "twelve", ""), "f"))
+                .hasMessageContaining("databases[0].tables[0].retentionMonths: 'twelve' is not a whole number");
+        assertThatThrownBy(() -> loader.parse(base.formatted("t", "created_at", "1", ", retension: 3"), "f"))
+                .hasMessageContaining("unknown key 'retension'");
+        assertThatThrownBy(() -> loader.parse(base.formatted("t", "created_at", "1", ", retentionAction: archive"), "f"))
+                .hasMessageContaining("retentionAction").hasMessageContaining("ARCHIVE");
+    }
+
+    @Test
+    void selectingAnUnknownDatabaseNamesTheKnownOnes() {
+        FleetInventory fleet = loader.load(Path.of("src/test/resources/fleet.yaml"));
+        assertThat(fleet.select(List.of())).hasSize(2);
+        assertThatThrownBy(() -> fleet.select(List.of("nope")))
+                .hasMessageContaining("'nope' is not in the inventory").hasMessageContaining("arxos-eu");
+    }
+}

@@ -1,0 +1,76 @@
+package io.arxos.partitions.schemas;
+
+import io.arxos.partitions.events.CommandOutcome;
+import io.arxos.partitions.events.MaintenanceRequest;
+import io.arxos.partitions.events.PartitionAlert;
+import io.arxos.partitions.events.PartitionCommand;
+import io.arxos.partitions.events.RunPlan;
+import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.TableMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The topic catalogue: every topic the services use, declared once with its key and value types. Table-scoped
+ * topics are keyed {@code <database-id>/<schema>.<table>} so one table's operations stay ordered; run-scoped topics
+ * are keyed by run id.
+ */
+public final class Topics {
+
+    public static final TopicSpec<MaintenanceRequest> MAINTENANCE_REQUESTS = new TopicSpec<>(
+            "partitions.maintenance-requests", "run id", MaintenanceRequest.class, 1, Duration.ofDays(30));
+    public static final TopicSpec<RunPlan> RUN_PLANS = new TopicSpec<>(
+            "partitions.run-plans", "run id", RunPlan.class, 3, null);
+    public static final TopicSpec<TableMetrics> TABLE_METRICS = new TopicSpec<>(
+            "partitions.table-metrics", "<database-id>/<schema>.<table>", TableMetrics.class, 3, Duration.ofDays(90));
+    public static final TopicSpec<PartitionCommand> COMMANDS = new TopicSpec<>(
+            "partitions.commands", "<database-id>/<schema>.<table>", PartitionCommand.class, 6, null);
+    public static final TopicSpec<CommandOutcome> OUTCOMES = new TopicSpec<>(
+            "partitions.outcomes", "<database-id>/<schema>.<table>", CommandOutcome.class, 6, null);
+    public static final TopicSpec<PartitionAlert> ALERTS = new TopicSpec<>(
+            "partitions.alerts", "<database-id>/<schema>.<table>, or run id for run-level alerts",
+            PartitionAlert.class, 3, Duration.ofDays(90));
+    public static final TopicSpec<RunReport> REPORTS = new TopicSpec<>(
+            "partitions.reports", "run id", RunReport.class, 3, Duration.ofDays(400));
+
+    /** Records no consumer could decode: original key and value bytes, the reason in headers. */
+    public static final String DEAD_LETTERS = "partitions.dead-letters";
+    public static final int DEAD_LETTER_PARTITIONS = 3;
+    public static final Duration DEAD_LETTER_RETENTION = Duration.ofDays(90);
+
+    /** Header names on dead letters. */
+    public static final String HEADER_DLQ_REASON = "dlq.reason";
+    public static final String HEADER_DLQ_SOURCE_TOPIC = "dlq.source.topic";
+    public static final String HEADER_DLQ_SOURCE_PARTITION = "dlq.source.partition";
+    public static final String HEADER_DLQ_SOURCE_OFFSET = "dlq.source.offset";
+    public static final String HEADER_DLQ_CONSUMER = "dlq.consumer";
+
+    /** Topics whose records are the audit trail (kept forever unless configured otherwise). */
+    public static final List<TopicSpec<?>> AUDIT_TRAIL = List.of(RUN_PLANS, COMMANDS, OUTCOMES);
+
+    public static final List<TopicSpec<?>> ALL = List.of(
+            MAINTENANCE_REQUESTS, RUN_PLANS, TABLE_METRICS, COMMANDS, OUTCOMES, ALERTS, REPORTS);
+
+    private Topics() {
+    }
+
+    public static TopicSpec<?> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no topic '" + name + "' in the catalogue"));
+    }
+
+    /** Every topic to create, dead letters included; audit topics take {@code auditRetention} when it is set. */
+    public static List<NewTopic> newTopics(short replicationFactor,
+            Duration auditRetention) {
+        List<NewTopic> topics = new ArrayList<>();
+        for (TopicSpec<?> spec : ALL) {
+            topics.add(spec.newTopic(replicationFactor, AUDIT_TRAIL.contains(spec) ? auditRetention : null));
+        }
+        topics.add(new NewTopic(DEAD_LETTERS, DEAD_LETTER_PARTITIONS, replicationFactor)
+                .configs(Map.of("retention.ms", Long.toString(DEAD_LETTER_RETENTION.toMillis()))));
+        return topics;
+    }
+}
