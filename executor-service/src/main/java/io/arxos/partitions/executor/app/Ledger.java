@@ -1,0 +1,22 @@
+package io.arxos.partitions.executor.app;
+
+import io.arxos.partitions.core.TableKey;
+import io.arxos.partitions.executor.domain.ExecutorCommand;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The operations ledger in each target database: what was applied, and failed attempts for the audit trail. */
+public interface Ledger {
+
+    /** The applied change with this command id, unless a later change to the same partition superseded it. */
+    Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure;
+
+    /** Records a failed attempt in its own transaction; never blocks a later retry. Best effort. */
+    void recordFailure(TableKey table, ExecutorCommand command, int attempt, String errorClass, String sqlState,
+            String message, Instant startedAt);
+
+    /** A change found in the ledger. */
+    record AppliedChange(String runId, List<String> sql, long rowsMoved, Instant finishedAt) {
+    }
+}

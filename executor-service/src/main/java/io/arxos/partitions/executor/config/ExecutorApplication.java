@@ -1,0 +1,86 @@
+package io.arxos.partitions.executor.config;
+
+import io.arxos.partitions.core.DatabaseId;
+import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.executor.app.ExecuteCommand;
+import io.arxos.partitions.executor.domain.RetryPolicy;
+import io.arxos.partitions.executor.kafka.CommandConsumer;
+import io.arxos.partitions.executor.postgres.JdbcLedger;
+import io.arxos.partitions.executor.postgres.JdbcStepRunner;
+import io.arxos.partitions.executor.postgres.JdbcTableInspector;
+import io.arxos.partitions.executor.postgres.LedgerMigrations;
+import io.arxos.partitions.inventory.FleetConnections;
+import io.arxos.partitions.inventory.FleetInventory;
+import io.arxos.partitions.inventory.InventoryLoader;
+import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.TopicProvisioner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/** Wires the executor at start-up: inventory, ledger migrations, adapters, and the command consumer thread. */
+@ApplicationScoped
+public class ExecutorApplication {
+
+    private static final Logger LOG = Logger.getLogger(ExecutorApplication.class);
+
+    private CommandConsumer consumer;
+
+    void start(@Observes StartupEvent event, ExecutorConfig config, Config mp, MeterRegistry meters) {
+        FleetInventory inventory = new InventoryLoader().load(config.inventory());
+        KafkaSettings kafka = KafkaSettings.from(mp.getPropertyNames(), name -> mp.getOptionalValue(name, String.class));
+        TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
+                config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
+
+        FleetConnections connections = FleetConnections.fromEnvironment(inventory, "partitions-executor");
+        LedgerMigrations migrations = new LedgerMigrations(connections, Identifier.of(config.ledgerSchema()));
+        installLedgers(inventory, migrations);
+        Clock clock = Clock.systemUTC();
+        ExecuteCommand execute = new ExecuteCommand(inventory,
+                new JdbcTableInspector(connections, migrations, config.exactCountBelowBytes()),
+                new JdbcStepRunner(connections, migrations, new JdbcStepRunner.Settings(config.lockTimeout(),
+                        config.statementTimeout(), config.longTransaction(), config.instanceId()), clock),
+                new JdbcLedger(connections, migrations, config.instanceId()),
+                new RetryPolicy(config.retry().maxAttempts(), config.retry().initialBackoff(),
+                        config.retry().maxBackoff()),
+                clock, () -> ThreadLocalRandom.current().nextDouble());
+        consumer = new CommandConsumer(kafka, execute, clock, config.workers(), config.maxInFlight(),
+                status -> meters.counter("partitions.executor.outcomes", "status", status).increment());
+        Thread thread = new Thread(consumer, "executor-command-consumer");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("executor %s consuming commands for %d databases (ledger schema %s)", config.instanceId(),
+                inventory.databases().size(), config.ledgerSchema());
+    }
+
+    /** Installs ledgers up front where possible; a database that is down now is migrated on its first command. */
+    private static void installLedgers(FleetInventory inventory, LedgerMigrations migrations) {
+        for (var database : inventory.databases()) {
+            DatabaseId id = database.id();
+            try {
+                migrations.ensure(id);
+            } catch (SQLException e) {
+                LOG.warnf("ledger of %s not installed yet (%s); will retry on its first command", id,
+                        e.getMessage());
+            }
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (consumer != null) {
+            consumer.close();
+        }
+    }
+
+    public boolean isConsuming() {
+        return consumer != null && consumer.isPolling();
+    }
+}

@@ -1,0 +1,70 @@
+package io.arxos.partitions.executor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Executor settings; production values come from the environment (e.g. EXECUTOR_INVENTORY). */
+@ConfigMapping(prefix = "executor")
+public interface ExecutorConfig {
+
+    /** The fleet inventory YAML; the executor runs nothing for a table outside it. */
+    Path inventory();
+
+    /** Schema of the ledger and the v_partition_sizes view in every fleet database. */
+    @WithDefault("partition_ops")
+    String ledgerSchema();
+
+    /** Name written into ledger rows. */
+    @WithDefault("executor-1")
+    String instanceId();
+
+    /** lock_timeout of every step: how long a step may queue for a lock (and so stall writers behind it). */
+    @WithDefault("PT0.04S")
+    Duration lockTimeout();
+
+    @WithDefault("PT5M")
+    Duration statementTimeout();
+
+    /** A transaction holding a lock longer than this is not queued behind: the step is postponed instead. */
+    @WithDefault("PT1S")
+    Duration longTransaction();
+
+    @WithDefault("4")
+    int workers();
+
+    /** Records in flight before the consumer pauses fetching. */
+    @WithDefault("1000")
+    int maxInFlight();
+
+    /** Below this total size validation counts rows exactly (one scan); above it, statistics are used. */
+    @WithDefault("67108864")
+    long exactCountBelowBytes();
+
+    Retry retry();
+
+    /** Backoff of retriable failures (08*, 40001, 40P01, 55P03). */
+    interface Retry {
+        @WithDefault("6")
+        int maxAttempts();
+
+        @WithDefault("PT0.2S")
+        Duration initialBackoff();
+
+        @WithDefault("PT5S")
+        Duration maxBackoff();
+    }
+
+    Topics topics();
+
+    /** How the executor creates missing topics at start-up. */
+    interface Topics {
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Retention of the audit-trail topics; empty keeps them forever. */
+        Optional<Duration> auditRetention();
+    }
+}

@@ -1,0 +1,143 @@
+package io.arxos.partitions.executor.kafka;
+
+import io.arxos.partitions.executor.app.ExecuteCommand;
+import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.Topics;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The executor's consumer group on the command topic. The poll thread only hands records to per-table lanes and
+ * commits what has finished; execution, retries and outcome publishing happen in the lanes.
+ */
+public final class CommandConsumer implements Runnable, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
+    static final String GROUP = "executor-service";
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final OffsetTracker offsets = new OffsetTracker();
+    private final KeyedLanes lanes;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final CommandTask.Dependencies dependencies;
+    private final int maxInFlight;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private volatile boolean polling;
+
+    public CommandConsumer(KafkaSettings settings, ExecuteCommand execute, Clock clock, int workerThreads,
+            int maxInFlight, Consumer<String> outcomeListener) {
+        this.consumer = new KafkaConsumer<>(settings.consumer(GROUP, "executor-commands"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(settings.producer("executor-outcomes"), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        this.workers = Executors.newFixedThreadPool(workerThreads, named("executor-worker"));
+        this.timer = Executors.newSingleThreadScheduledExecutor(named("executor-retry-timer"));
+        this.lanes = new KeyedLanes(workers, timer);
+        this.maxInFlight = maxInFlight;
+        this.dependencies = new CommandTask.Dependencies(execute, producer,
+                Topics.COMMANDS.valueSerde(settings.registry()).deserializer(),
+                Topics.OUTCOMES.valueSerde(settings.registry()).serializer(), clock, offsets, outcomeListener);
+    }
+
+    /** True while the poll loop runs (readiness). */
+    public boolean isPolling() {
+        return polling;
+    }
+
+    @Override
+    public void run() {
+        consumer.subscribe(List.of(Topics.COMMANDS.name()), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                commit();
+                offsets.revoked(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                LOG.infof("assigned %s", partitions);
+            }
+        });
+        try {
+            while (running.get()) {
+                polling = true;
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    offsets.started(new TopicPartition(record.topic(), record.partition()), record.offset());
+                    CommandTask task = new CommandTask(record, dependencies);
+                    lanes.submit(task.laneKey(), task);
+                }
+                commit();
+                applyBackpressure();
+            }
+        } catch (WakeupException e) {
+            // closing
+        } finally {
+            polling = false;
+            commit();
+            consumer.close();
+        }
+    }
+
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> ready = offsets.committable();
+        if (!ready.isEmpty()) {
+            consumer.commitSync(ready);
+            offsets.markCommitted(ready);
+        }
+    }
+
+    /** Stops fetching while many records are in flight, so memory stays bounded during long retries. */
+    private void applyBackpressure() {
+        if (offsets.inFlightCount() > maxInFlight) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    @Override
+    public void close() {
+        running.set(false);
+        consumer.wakeup();
+        timer.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(10, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

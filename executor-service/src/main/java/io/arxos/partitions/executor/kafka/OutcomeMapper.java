@@ -1,0 +1,85 @@
+package io.arxos.partitions.executor.kafka;
+
+import io.arxos.partitions.events.CommandOutcome;
+import io.arxos.partitions.events.CreatePartition;
+import io.arxos.partitions.events.DetachPartition;
+import io.arxos.partitions.events.DropPartition;
+import io.arxos.partitions.events.Finding;
+import io.arxos.partitions.events.FindingKind;
+import io.arxos.partitions.events.OutcomeStatus;
+import io.arxos.partitions.events.PartitionBounds;
+import io.arxos.partitions.events.PartitionCommand;
+import io.arxos.partitions.events.PartitionSize;
+import io.arxos.partitions.executor.domain.Outcome;
+import io.arxos.partitions.schemas.CoreTypes;
+import java.time.Instant;
+
+
+/** Maps an outcome to its event, copying table, operation and partition from the command it answers. */
+final class OutcomeMapper {
+
+    static final String PRODUCER = "executor-service";
+
+    private OutcomeMapper() {
+    }
+
+    static CommandOutcome toEvent(PartitionCommand command, Outcome outcome, Instant at) {
+        return CommandOutcome.newBuilder()
+                .setEnvelope(CoreTypes.envelope(command.getEnvelope().getRunId(), PRODUCER, at))
+                .setCommandId(command.getCommandId())
+                .setTable(command.getTable())
+                .setOperation(command.getOperation())
+                .setPartitionName(partitionName(command.getPayload()))
+                .setBounds(bounds(command.getPayload()))
+                .setStatus(OutcomeStatus.valueOf(outcome.status().name()))
+                .setDryRun(command.getDryRun())
+                .setSqlStatements(outcome.sql())
+                .setDurationMillis(outcome.durationMillis())
+                .setAttempts(outcome.attempts())
+                .setRowsMoved(outcome.rowsMoved())
+                .setDetail(outcome.detail().orElse(null))
+                .setErrorClass(outcome.errorClass().orElse(null))
+                .setSqlState(outcome.sqlState().orElse(null))
+                .setErrorMessage(outcome.errorMessage().orElse(null))
+                .setFindings(outcome.findings().stream().map(f -> Finding.newBuilder()
+                        .setKind(FindingKind.valueOf(f.kind().name()))
+                        .setPartition(f.partition().orElse(null))
+                        .setDetail(f.detail())
+                        .setRows(f.rows().orElse(null))
+                        .build()).toList())
+                .setPartitions(outcome.partitions().stream().map(p -> PartitionSize.newBuilder()
+                        .setName(p.name())
+                        .setBounds(p.range().map(CoreTypes::bounds).orElseGet(CoreTypes::defaultBounds))
+                        .setIsDefault(p.isDefault())
+                        .setRowEstimate(p.rows())
+                        .setSizeBytes(p.sizeBytes())
+                        .build()).toList())
+                .build();
+    }
+
+    private static String partitionName(Object payload) {
+        if (payload instanceof CreatePartition p) {
+            return p.getPartitionName();
+        }
+        if (payload instanceof DropPartition p) {
+            return p.getPartitionName();
+        }
+        if (payload instanceof DetachPartition p) {
+            return p.getPartitionName();
+        }
+        return null;
+    }
+
+    private static PartitionBounds bounds(Object payload) {
+        if (payload instanceof CreatePartition p) {
+            return p.getBounds();
+        }
+        if (payload instanceof DropPartition p) {
+            return p.getBounds();
+        }
+        if (payload instanceof DetachPartition p) {
+            return p.getBounds();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,12 @@
+package io.arxos.partitions.reporter.app;
+
+import io.arxos.partitions.reporter.domain.ReportStatus;
+
+/** Told about every report the stream emits (metrics); implementations must be cheap and must not throw. */
+public interface ReportEvents {
+
+    /** Does nothing (tests, tools). */
+    ReportEvents NONE = (runId, status, exitCode) -> { };
+
+    void reportEmitted(String runId, ReportStatus status, int exitCode);
+}

@@ -1,0 +1,28 @@
+package io.arxos.partitions.reporter.config;
+
+import io.arxos.partitions.reporter.app.ReportArchive;
+import io.arxos.partitions.schemas.KafkaSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import org.eclipse.microprofile.config.Config;
+
+/** Builds the beans that come straight from configuration. */
+@ApplicationScoped
+public class ReporterBeans {
+
+    /** Kafka and registry client settings under their native names ({@code kafka.*}, {@code schema.registry.url}). */
+    @Produces
+    @Singleton
+    KafkaSettings kafkaSettings(Config config) {
+        return KafkaSettings.from(config.getPropertyNames(), name -> config.getOptionalValue(name, String.class));
+    }
+
+    @Produces
+    @Singleton
+    ReportArchive reportArchive(ReporterConfig config) {
+        ReporterConfig.validate(config);
+        return new ReportArchive(Path.of(config.outputDir()));
+    }
+}

@@ -1,0 +1,26 @@
+package io.arxos.partitions.reporter.http;
+
+import io.arxos.partitions.reporter.app.ReportEvents;
+import io.arxos.partitions.reporter.domain.ReportStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Counts emitted reports by status ({@code reporter_reports_total{status=…}} on /q/metrics). */
+@ApplicationScoped
+public class MicrometerReportEvents implements ReportEvents {
+
+    private final MeterRegistry registry;
+
+    public MicrometerReportEvents(MeterRegistry registry) {
+        this.registry = registry;
+        for (ReportStatus status : ReportStatus.values()) {
+            // registered up front so dashboards see zeros rather than missing series
+            registry.counter("reporter.reports", "status", status.name());
+        }
+    }
+
+    @Override
+    public void reportEmitted(String runId, ReportStatus status, int exitCode) {
+        registry.counter("reporter.reports", "status", status.name()).increment();
+    }
+}

@@ -1,0 +1,65 @@
+package io.arxos.partitions.reporter.kafka;
+
+import io.arxos.partitions.events.AlertKind;
+import io.arxos.partitions.events.AlertSeverity;
+import io.arxos.partitions.events.PartitionAlert;
+import io.arxos.partitions.events.ReportStatus;
+import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.RunTrigger;
+import io.arxos.partitions.events.TableId;
+import io.arxos.partitions.reporter.app.ComposedReport;
+import io.arxos.partitions.reporter.domain.Alert;
+import io.arxos.partitions.reporter.domain.MaintenanceReport;
+import io.arxos.partitions.schemas.CoreTypes;
+import java.time.Instant;
+import java.util.Arrays;
+
+/** Translates the reporter's domain results into the Avro events it publishes. */
+final class OutputMapper {
+
+    static final String PRODUCER = "reporter-service";
+
+    private OutputMapper() {
+    }
+
+    static RunReport report(ComposedReport composed) {
+        MaintenanceReport r = composed.report();
+        MaintenanceReport.Summary s = r.summary();
+        return RunReport.newBuilder()
+                .setEnvelope(CoreTypes.envelope(r.runId(), PRODUCER, r.generatedAt()))
+                .setStatus(ReportStatus.valueOf(r.status().name()))
+                .setTrigger(trigger(r.trigger()))
+                .setDryRun(r.dryRun())
+                .setTotalOperations(s.totalOperations())
+                .setSucceeded(s.successful())
+                .setFailed(s.failed())
+                .setRejected(s.rejected())
+                .setPartitionsCreated(s.partitionsCreated())
+                .setPartitionsDropped(s.partitionsDropped())
+                .setPartitionsDetached(s.partitionsDetached())
+                .setFindings(s.validationFindings())
+                .setExitCode(r.exitCode())
+                .setMarkdown(composed.markdown())
+                .setJson(composed.json())
+                .build();
+    }
+
+    static PartitionAlert alert(Alert alert, Instant now) {
+        TableId table = alert.table() == null ? null : TableId.newBuilder().setDatabase(alert.table().database())
+                .setSchemaName(alert.table().schema()).setTableName(alert.table().table()).build();
+        return PartitionAlert.newBuilder()
+                .setEnvelope(CoreTypes.envelope(alert.runId(), PRODUCER, now))
+                .setKind(AlertKind.valueOf(alert.kind().name()))
+                .setSeverity(AlertSeverity.valueOf(alert.severity().name()))
+                .setTable(table)
+                .setCommandId(alert.commandId())
+                .setMessage(alert.message())
+                .setRows(alert.rows())
+                .build();
+    }
+
+    private static RunTrigger trigger(String name) {
+        return Arrays.stream(RunTrigger.values()).filter(t -> t.name().equals(name)).findFirst()
+                .orElse(RunTrigger.UNKNOWN);
+    }
+}

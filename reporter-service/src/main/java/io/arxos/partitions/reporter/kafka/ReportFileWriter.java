@@ -1,0 +1,158 @@
+package io.arxos.partitions.reporter.kafka;
+
+import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.reporter.app.ReportArchive;
+import io.arxos.partitions.reporter.config.ReporterConfig;
+import io.arxos.partitions.schemas.DeadLetters;
+import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.Topics;
+import io.arxos.partitions.serde.SchemaRegistryException;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes every published report to files. It reads {@code partitions.reports} itself (read_committed, all
+ * partitions, from the beginning, no consumer group) rather than writing from the stream processor: files then hold
+ * only reports whose transaction committed, every replica of the service serves every report whichever instance
+ * built it, and a fresh disk is refilled from the topic at start-up.
+ */
+@ApplicationScoped
+public class ReportFileWriter {
+
+    private static final Logger LOG = Logger.getLogger(ReportFileWriter.class);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
+
+    private final KafkaSettings settings;
+    private final ReportArchive archive;
+    private final ReporterConfig config;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    private volatile boolean running;
+    private volatile boolean assigned;
+
+    public ReportFileWriter(KafkaSettings settings, ReportArchive archive, ReporterConfig config) {
+        this.settings = settings;
+        this.archive = archive;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.files().enabled()) {
+            LOG.info("report files disabled (reporter.files.enabled=false)");
+            return;
+        }
+        Map<String, Object> props = settings.consumer("unused", "reporter-report-files");
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG); // assigned partitions, no group: every instance reads all
+        // small fetches: reports are few, and large buffers would dominate a 64 MB heap while catching up
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        running = true;
+        Thread thread = new Thread(this::run, "reporter-report-files");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("writing reports to %s", archive.directory());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        KafkaConsumer<byte[], byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+    }
+
+    /** True once the writer follows every partition of the reports topic. */
+    public boolean following() {
+        return running && assigned;
+    }
+
+    private void run() {
+        Deserializer<RunReport> reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
+        try (KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(settings.admin(),
+                "reporter-report-files-dead-letters")) {
+            assign();
+            while (running) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (!write(record, reports, deadLetters)) {
+                        // registry or disk trouble: read this record again after a pause
+                        consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+                        pause();
+                        break;
+                    }
+                }
+            }
+        } catch (WakeupException e) {
+            // shutting down
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "report file writer stopped");
+        } finally {
+            running = false;
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void assign() {
+        List<TopicPartition> partitions = List.of();
+        while (running && partitions.isEmpty()) {
+            partitions = consumer.partitionsFor(Topics.REPORTS.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            if (partitions.isEmpty()) {
+                pause(); // the topology producer creates the topic at start-up
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        assigned = true;
+    }
+
+    /** @return false when the record should be retried */
+    private boolean write(ConsumerRecord<byte[], byte[]> record, Deserializer<RunReport> reports,
+            KafkaDeadLetterSink deadLetters) {
+        RunReport report;
+        try {
+            report = reports.deserialize(record.topic(), record.value());
+        } catch (SchemaRegistryException e) {
+            LOG.warnf("schema registry unavailable while reading a report (%s); retrying", e.getMessage());
+            return false;
+        } catch (SerializationException e) {
+            LOG.warnf("undecodable report at %s-%d@%d sent to %s: %s", record.topic(), record.partition(),
+                    record.offset(), Topics.DEAD_LETTERS, e.getMessage());
+            deadLetters.send(DeadLetters.of(record, "reporter-report-files", e.getMessage()));
+            return true;
+        }
+        if (report == null) {
+            return true;
+        }
+        String runId = report.getEnvelope().getRunId();
+        try {
+            archive.write(runId, report.getMarkdown(), report.getJson());
+            LOG.infof("run %s: %s report written to %s", runId, report.getStatus(), archive.directory());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf("run %s: report could not be written (%s); retrying", runId, e.getMessage());
+            return false;
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(RETRY_PAUSE.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

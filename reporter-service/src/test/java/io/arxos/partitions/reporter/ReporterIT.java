@@ -1,0 +1,160 @@
+package io.arxos.partitions.reporter;
+
+import static io.arxos.partitions.reporter.domain.Fixtures.AUDIT_LOGS;
+import static io.arxos.partitions.reporter.domain.Fixtures.EVENTS;
+import static io.arxos.partitions.reporter.domain.Fixtures.outcome;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.arxos.partitions.events.AlertKind;
+import io.arxos.partitions.events.PartitionAlert;
+import io.arxos.partitions.events.ReportStatus;
+import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.reporter.domain.CommandStatus;
+import io.arxos.partitions.reporter.domain.Finding;
+import io.arxos.partitions.reporter.domain.Fixtures;
+import io.arxos.partitions.reporter.domain.Outcome;
+import io.arxos.partitions.reporter.domain.PlannedRun;
+import io.arxos.partitions.reporter.domain.PlannedRun.PlannedCommand;
+import io.arxos.partitions.reporter.kafka.AvroEvents;
+import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.TopicSpec;
+import io.arxos.partitions.schemas.Topics;
+import io.arxos.partitions.serde.ConfluentAvroSerializer;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(KafkaAndRegistryResource.class)
+class ReporterIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+    @ConfigProperty(name = "schema.registry.url")
+    String registryUrl;
+    @ConfigProperty(name = "reporter.output-dir")
+    String outputDir;
+    @TestHTTPResource("/")
+    URI base;
+
+    @Test
+    void publishesStoresAndServesTheReportOfARunFromPlanAndOutcomes() throws Exception {
+        KafkaSettings settings = KafkaSettings.of(bootstrapServers, registryUrl);
+        String runId = "it-" + UUID.randomUUID();
+        PlannedCommand create = Fixtures.create("c-create", "audit_logs_p2025_02");
+        PlannedCommand validate = Fixtures.validate("c-validate", AUDIT_LOGS);
+        PlannedCommand failing = Fixtures.create("c-events", "events_p2025_02");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PlannedRun plan = new PlannedRun(runId, "REQUEST", false, now, now.plus(Duration.ofMinutes(10)),
+                List.of(Fixtures.database("orders", Fixtures.table(AUDIT_LOGS, List.of(), create, validate),
+                        Fixtures.table(EVENTS, List.of(), failing))), null);
+        Finding expired = Fixtures.finding("DEFAULT_ROWS_EXPIRED", "audit_logs_default", "5 rows before 2023-12",
+                5L);
+        List<Outcome> outcomes = List.of(
+                outcome(runId, create, AUDIT_LOGS).build(),
+                outcome(runId, validate, AUDIT_LOGS).findings(expired)
+                        .partitions(Fixtures.defaultPartition("audit_logs_default", 5, 8192)).build(),
+                outcome(runId, failing, EVENTS).status(CommandStatus.FAILED).error("23514", "default has rows")
+                        .build());
+
+        try (KafkaProducer<String, Object> producer = producer(settings)) {
+            producer.send(new ProducerRecord<>(Topics.RUN_PLANS.name(), runId, AvroEvents.plan(plan))).get();
+            for (Outcome o : outcomes) {
+                producer.send(new ProducerRecord<>(Topics.OUTCOMES.name(), o.table().key(), AvroEvents.outcome(o)))
+                        .get();
+            }
+        }
+
+        RunReport report = awaitAll(settings, Topics.REPORTS, runId, 1).get(0).value();
+        assertThat(report.getStatus()).isEqualTo(ReportStatus.COMPLETE);
+        assertThat(report.getTotalOperations()).isEqualTo(3);
+        assertThat(report.getFailed()).isEqualTo(1);
+        assertThat(report.getExitCode()).isEqualTo(1);
+        assertThat(report.getMarkdown()).contains("- ✅ validate_table: public.audit_logs (1 finding)");
+
+        List<AlertKind> alerts = awaitAll(settings, Topics.ALERTS, runId, 2).stream()
+                .map(r -> r.value().getKind()).toList();
+        assertThat(alerts).containsExactlyInAnyOrder(AlertKind.DEFAULT_ROWS_EXPIRED, AlertKind.COMMAND_FAILED);
+
+        Path markdown = Path.of(outputDir).resolve(runId + ".md");
+        await().atMost(WAIT).until(() -> Files.exists(markdown));
+        assertThat(markdown).content().isEqualTo(report.getMarkdown());
+
+        HttpResponse<String> md = get("reports/" + runId);
+        assertThat(md.statusCode()).isEqualTo(200);
+        assertThat(md.headers().firstValue("content-type")).get().asString().startsWith("text/markdown");
+        assertThat(md.body()).isEqualTo(report.getMarkdown());
+        assertThat(get("reports/" + runId + ".json").body()).isEqualTo(report.getJson());
+        assertThat(get("reports/" + runId + ".html").body()).contains("<h1>Partition Maintenance Report</h1>");
+        assertThat(get("reports").body()).contains("\"runId\":\"" + runId + "\"");
+        HttpResponse<String> missing = get("reports/no-such-run");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no md report for run 'no-such-run'");
+        await().atMost(WAIT).until(() -> get("q/health/ready").statusCode() == 200);
+        assertThat(get("q/metrics").body()).containsPattern("reporter_reports_total\\{[^}]*status=\"COMPLETE\"[^}]*} 1\\.0");
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static KafkaProducer<String, Object> producer(KafkaSettings settings) {
+        ConfluentAvroSerializer values = new ConfluentAvroSerializer();
+        values.configure(settings.registry(), false);
+        return new KafkaProducer<>(settings.producer("reporter-it"), new StringSerializer(), (org.apache.kafka.common
+                .serialization.Serializer) values);
+    }
+
+    /** Reads {@code topic} until {@code count} records of the run arrived (matched by envelope run id). */
+    private static <V extends org.apache.avro.specific.SpecificRecord> List<ConsumerRecord<String, V>> awaitAll(
+            KafkaSettings settings, TopicSpec<V> topic, String runId, int count) {
+        List<ConsumerRecord<String, V>> found = new ArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                settings.consumer("reporter-it-" + UUID.randomUUID(), "reporter-it"), new StringDeserializer(),
+                topic.valueSerde(settings.registry()).deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            await().atMost(WAIT).until(() -> {
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (runId.equals(envelopeRunId(r.value()))) {
+                        found.add(r);
+                    }
+                }
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String envelopeRunId(Object value) {
+        if (value instanceof RunReport report) {
+            return report.getEnvelope().getRunId();
+        }
+        return value instanceof PartitionAlert alert ? alert.getEnvelope().getRunId() : null;
+    }
+}
