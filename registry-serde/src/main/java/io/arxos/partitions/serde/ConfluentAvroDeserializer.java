@@ -138,7 +138,7 @@ public class ConfluentAvroDeserializer implements Deserializer<Object> {
                 : findClass(topic, (readerSchema != null ? readerSchema : writer).getFullName(), context);
         // SpecificData on the class's own loader, not SpecificData.get(): it must instantiate the same copy of the
         // generated classes the application uses, or Quarkus tests fail with ClassCastException (Quarkus #27057)
-        SpecificData data = new SpecificData(type.getClassLoader());
+        SpecificData data = SpecificModels.forLoader(type.getClassLoader());
         Schema reader = readerSchema != null ? readerSchema : data.getSchema(type);
         return new SpecificDatumReader<>(writer, reader, data);
     }

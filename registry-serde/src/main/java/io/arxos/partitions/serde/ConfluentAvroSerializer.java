@@ -15,7 +15,6 @@ import org.apache.avro.io.BinaryEncoder;
 import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -131,7 +130,7 @@ public class ConfluentAvroSerializer implements Serializer<Object> {
         ClassLoader loader = data instanceof SpecificRecord ? data.getClass().getClassLoader() : null;
         return writers.computeIfAbsent(new WriterKey(schema, loader), key -> key.loader() == null
                 ? new GenericDatumWriter<>(key.schema())
-                : new SpecificDatumWriter<>(key.schema(), new SpecificData(key.loader())));
+                : new SpecificDatumWriter<>(key.schema(), SpecificModels.forLoader(key.loader())));
     }
 
     /** Re-encodes a body written with {@code writer} in the latest schema, so the bytes match the header's id. */
