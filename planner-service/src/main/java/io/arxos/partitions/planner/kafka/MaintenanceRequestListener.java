@@ -3,6 +3,7 @@ package io.arxos.partitions.planner.kafka;
 import io.arxos.partitions.events.MaintenanceRequest;
 import io.arxos.partitions.events.MaintenanceScope;
 import io.arxos.partitions.planner.app.PlanMaintenanceRun;
+import io.arxos.partitions.planner.app.RunPublisher;
 import io.arxos.partitions.planner.app.RunRequest;
 import io.arxos.partitions.planner.domain.PlanScope;
 import io.arxos.partitions.planner.domain.PlannedRun;
@@ -40,13 +41,13 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Deserializer<MaintenanceRequest> requests;
     private final PlanMaintenanceRun planner;
-    private final RunPublisherRefusals refusals;
+    private final RunPublisher refusals;
     private final Clock clock;
     private final Duration defaultDeadline;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile boolean polling;
 
-    public MaintenanceRequestListener(KafkaSettings settings, PlanMaintenanceRun planner, RunPublisherRefusals refusals,
+    public MaintenanceRequestListener(KafkaSettings settings, PlanMaintenanceRun planner, RunPublisher refusals,
             Clock clock, Duration defaultDeadline) {
         this.consumer = new KafkaConsumer<>(settings.consumer(GROUP, "planner-requests"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
@@ -102,8 +103,8 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
             runRequest = toRunRequest(request);
         } catch (IllegalArgumentException e) {
             LOG.warnf("run %s refused: %s", runId, e.getMessage());
-            refusals.refuse(PlannedRun.refused(runId, PlannedRun.Trigger.REQUEST, PlanScope.VALIDATE_ONLY,
-                    request.getDryRun(), clock.instant(), e.getMessage()));
+            refusals.publish(PlannedRun.refused(runId, PlannedRun.Trigger.REQUEST, PlanScope.VALIDATE_ONLY,
+                    request.getDryRun(), clock.instant(), e.getMessage()), List.of());
             return;
         }
         planner.plan(runRequest);
@@ -134,10 +135,5 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
     public void close() {
         running.set(false);
         consumer.wakeup();
-    }
-
-    /** Publishes a refused run (the planner's publisher, narrowed to what the listener needs). */
-    public interface RunPublisherRefusals {
-        void refuse(PlannedRun run);
     }
 }

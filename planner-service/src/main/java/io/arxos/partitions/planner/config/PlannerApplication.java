@@ -1,0 +1,109 @@
+package io.arxos.partitions.planner.config;
+
+import io.arxos.partitions.inventory.FleetConnections;
+import io.arxos.partitions.inventory.FleetInventory;
+import io.arxos.partitions.inventory.InventoryLoader;
+import io.arxos.partitions.planner.app.PlanMaintenanceRun;
+import io.arxos.partitions.planner.app.RunPublisher;
+import io.arxos.partitions.planner.app.RunRequest;
+import io.arxos.partitions.planner.domain.PlanScope;
+import io.arxos.partitions.planner.domain.PlannedRun;
+import io.arxos.partitions.planner.kafka.KafkaRunPublisher;
+import io.arxos.partitions.planner.kafka.MaintenanceRequestListener;
+import io.arxos.partitions.planner.postgres.JdbcPartitionCatalog;
+import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.TopicProvisioner;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.eclipse.microprofile.config.Config;
+import org.jboss.logging.Logger;
+
+/** Wires the planner: inventory, catalog reader, transactional publisher, request listener and the schedules. */
+@ApplicationScoped
+public class PlannerApplication {
+
+    private static final Logger LOG = Logger.getLogger(PlannerApplication.class);
+
+    private PlanMaintenanceRun planner;
+    private KafkaRunPublisher publisher;
+    private MaintenanceRequestListener listener;
+    private ExecutorService workers;
+    private PlannerConfig config;
+    private MeterRegistry meters;
+
+    void start(@Observes StartupEvent event, PlannerConfig config, Config mp, MeterRegistry meters) {
+        this.config = config;
+        this.meters = meters;
+        FleetInventory inventory = new InventoryLoader().load(config.inventory());
+        KafkaSettings kafka = KafkaSettings.from(mp.getPropertyNames(), name -> mp.getOptionalValue(name, String.class));
+        TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
+                config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
+        workers = Executors.newFixedThreadPool(config.parallelism());
+        publisher = new KafkaRunPublisher(kafka, config.instanceId());
+        RunPublisher counted = (run, metrics) -> {
+            publisher.publish(run, metrics);
+            meters.counter("partitions.planner.runs", "trigger", run.trigger().name()).increment();
+            meters.counter("partitions.planner.commands").increment(run.commandCount());
+            run.databases().stream().filter(d -> d.error().isPresent())
+                    .forEach(d -> meters.counter("partitions.planner.databases.unreachable").increment());
+        };
+        planner = new PlanMaintenanceRun(inventory,
+                new JdbcPartitionCatalog(FleetConnections.fromEnvironment(inventory, "partitions-planner"),
+                        config.catalogStatementTimeout()),
+                counted, Clock.systemUTC(), workers);
+        listener = new MaintenanceRequestListener(kafka, planner, counted, Clock.systemUTC(), config.runDeadline());
+        Thread thread = new Thread(listener, "planner-request-listener");
+        thread.setDaemon(true);
+        thread.start();
+        LOG.infof("planner %s ready: %d databases, validation '%s', maintenance '%s' (%s)", config.instanceId(),
+                inventory.databases().size(), config.schedule().validation(), config.schedule().maintenance(),
+                config.schedule().timeZone());
+    }
+
+    @Scheduled(identity = "validation", cron = "{planner.schedule.validation}",
+            timeZone = "{planner.schedule.time-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledValidation() {
+        scheduled(PlannedRun.Trigger.SCHEDULED_VALIDATION, PlanScope.VALIDATE_ONLY);
+    }
+
+    @Scheduled(identity = "maintenance", cron = "{planner.schedule.maintenance}",
+            timeZone = "{planner.schedule.time-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledMaintenance() {
+        scheduled(PlannedRun.Trigger.SCHEDULED_MAINTENANCE, PlanScope.FULL);
+    }
+
+    private void scheduled(PlannedRun.Trigger trigger, PlanScope scope) {
+        if (planner == null) {
+            return;
+        }
+        String runId = UUID.randomUUID().toString();
+        LOG.infof("run %s: scheduled %s", runId, trigger);
+        planner.plan(new RunRequest(runId, trigger, scope, List.of(), List.of(), false, config.runDeadline()));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (listener != null) {
+            listener.close();
+        }
+        if (workers != null) {
+            workers.shutdown();
+        }
+        if (publisher != null) {
+            publisher.close();
+        }
+    }
+
+    public boolean isListening() {
+        return listener != null && listener.isPolling();
+    }
+}

@@ -1,0 +1,170 @@
+package io.arxos.partitions.planner.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.arxos.partitions.events.DatabasePlan;
+import io.arxos.partitions.events.FindingKind;
+import io.arxos.partitions.events.MaintenanceRequest;
+import io.arxos.partitions.events.MaintenanceScope;
+import io.arxos.partitions.events.PartitionCommand;
+import io.arxos.partitions.events.PlannedCommand;
+import io.arxos.partitions.events.RunPlan;
+import io.arxos.partitions.events.TableMetrics;
+import io.arxos.partitions.events.TablePlan;
+import io.arxos.partitions.schemas.CoreTypes;
+import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.TopicSpec;
+import io.arxos.partitions.schemas.Topics;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The planner reading the sample database's real catalog and publishing through a real broker and registry. */
+@QuarkusTest
+@QuarkusTestResource(PlannerFleetResource.class)
+class PlannerIT {
+
+    private static final YearMonth M = YearMonth.now(ZoneOffset.UTC);
+
+    @Test
+    void plansAFullRunFromTheCatalogAndIsolatesAnUnreachableDatabase() {
+        String runId = request(true, true, true, null, null, false);
+
+        RunPlan plan = awaitOne(Topics.RUN_PLANS, runId);
+
+        DatabasePlan offline = database(plan, "offline");
+        assertThat(offline.getReachable()).isFalse();
+        assertThat(offline.getError()).contains("offline");
+        DatabasePlan arxos = database(plan, "arxos");
+        assertThat(arxos.getReachable()).isTrue();
+        assertThat(commandIds(table(arxos, "audit_logs"))).containsExactly(
+                create("audit_logs", M.minusMonths(3)), create("audit_logs", M.plusMonths(2)),
+                create("audit_logs", M.plusMonths(3)), "drop_partition:arxos/public.audit_logs:" + M.minusMonths(14),
+                "drop_partition:arxos/public.audit_logs:" + M.minusMonths(13),
+                "validate_table:arxos/public.audit_logs:run=" + runId);
+        assertThat(table(arxos, "audit_logs").getCommands().get(0).getSummary()).contains("moving 20 rows");
+        assertThat(table(arxos, "audit_logs").getNotes()).extracting(n -> n.getKind())
+                .containsExactly(FindingKind.DEFAULT_ROWS_EXPIRED, FindingKind.DEFAULT_ROWS_FUTURE);
+        assertThat(commandIds(table(arxos, "object_history"))).containsExactly(
+                "detach_partition:arxos/public.object_history:" + M.minusMonths(13),
+                "validate_table:arxos/public.object_history:run=" + runId);
+        assertThat(table(arxos, "slow_query_log").getNotes()).singleElement()
+                .satisfies(n -> assertThat(n.getRows()).isEqualTo(4L));
+        assertThat(commandIds(table(arxos, "chat_messages"))).startsWith(create("chat_messages", M.minusMonths(1)),
+                create("chat_messages", M.plusMonths(1)));
+
+        List<PartitionCommand> commands = awaitAll(Topics.COMMANDS, runId, plan.getCommandCount());
+        assertThat(commands).extracting(PartitionCommand::getCommandId)
+                .containsExactlyInAnyOrderElementsOf(plan.getDatabases().stream()
+                        .flatMap(d -> d.getTables().stream()).flatMap(t -> t.getCommands().stream())
+                        .map(PlannedCommand::getCommandId).toList());
+        List<TableMetrics> metrics = awaitAll(Topics.TABLE_METRICS, runId, 4);
+        assertThat(metrics).anySatisfy(m -> {
+            assertThat(m.getTable().getTableName()).isEqualTo("audit_logs");
+            assertThat(m.getDefaultPartitionRows()).isEqualTo(28);
+        });
+    }
+
+    @Test
+    void marksEveryCommandOfADryRun() {
+        String runId = request(false, true, false, null, null, true);
+
+        RunPlan plan = awaitOne(Topics.RUN_PLANS, runId);
+        List<PartitionCommand> commands = awaitAll(Topics.COMMANDS, runId, plan.getCommandCount());
+
+        assertThat(plan.getDryRun()).isTrue();
+        assertThat(commands).isNotEmpty().allMatch(PartitionCommand::getDryRun);
+    }
+
+    @Test
+    void refusesAMalformedRequestWithAReasonInsteadOfSilence() {
+        String runId = request(false, false, false, "2025-12", "2025-01", false);
+
+        RunPlan plan = awaitOne(Topics.RUN_PLANS, runId);
+
+        assertThat(plan.getCommandCount()).isZero();
+        assertThat(plan.getError()).contains("2025-12").contains("ends before it starts");
+    }
+
+    private static String request(boolean validate, boolean create, boolean drop, String from, String to,
+            boolean dryRun) {
+        String runId = UUID.randomUUID().toString();
+        KafkaSettings settings = settings();
+        MaintenanceRequest request = MaintenanceRequest.newBuilder()
+                .setEnvelope(CoreTypes.envelope(runId, "planner-it", Instant.now()))
+                .setRequestedBy("planner-it")
+                .setScope(MaintenanceScope.newBuilder().setValidate(validate).setCreateMissing(create)
+                        .setDropExpired(drop).setCreateFrom(from).setCreateTo(to).build())
+                .setDatabases(List.of())
+                .setDryRun(dryRun)
+                .build();
+        try (KafkaProducer<String, MaintenanceRequest> producer = new KafkaProducer<>(settings.producer("planner-it"),
+                new StringSerializer(), Topics.MAINTENANCE_REQUESTS.valueSerde(settings.registry()).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.MAINTENANCE_REQUESTS.name(), runId, request));
+        }
+        return runId;
+    }
+
+    private static <V extends SpecificRecord> V awaitOne(TopicSpec<V> topic, String runId) {
+        return awaitAll(topic, runId, 1).get(0);
+    }
+
+    private static <V extends SpecificRecord> List<V> awaitAll(TopicSpec<V> topic, String runId, int count) {
+        KafkaSettings settings = settings();
+        List<V> found = new CopyOnWriteArrayList<>();
+        try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(
+                settings.consumer("planner-it-" + UUID.randomUUID(), "planner-it"), new StringDeserializer(),
+                topic.valueSerde(settings.registry()).deserializer())) {
+            consumer.subscribe(List.of(topic.name()));
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (runIdOf(r.value()).equals(runId)) {
+                        found.add(r.value());
+                    }
+                }
+                return found.size() >= count;
+            });
+        }
+        return found;
+    }
+
+    private static String runIdOf(SpecificRecord record) {
+        return ((io.arxos.partitions.events.EventEnvelope) record.get(0)).getRunId();
+    }
+
+    private static KafkaSettings settings() {
+        return KafkaSettings.from(PlannerFleetResource.fleet.clientConfig());
+    }
+
+    private static DatabasePlan database(RunPlan plan, String id) {
+        return plan.getDatabases().stream().filter(d -> d.getDatabase().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static TablePlan table(DatabasePlan database, String table) {
+        return database.getTables().stream().filter(t -> t.getTableName().equals(table)).findFirst().orElseThrow();
+    }
+
+    private static List<String> commandIds(TablePlan table) {
+        return table.getCommands().stream().map(PlannedCommand::getCommandId).toList();
+    }
+
+    private static String create(String table, YearMonth month) {
+        return "create_partition:arxos/public." + table + ":" + month;
+    }
+
+}
