@@ -78,7 +78,8 @@ class ReporterIT {
         List<Outcome> outcomes = List.of(
                 outcome(runId, create, AUDIT_LOGS).build(),
                 outcome(runId, validate, AUDIT_LOGS).findings(expired)
-                        .partitions(Fixtures.defaultPartition("audit_logs_default", 5, 8192)).build(),
+                        .partitions(Fixtures.month("audit_logs_p2025_02", 2025, 2, 120, 65_536),
+                                Fixtures.defaultPartition("audit_logs_default", 5, 8192)).build(),
                 outcome(runId, failing, EVENTS).status(CommandStatus.FAILED).error("23514", "default has rows")
                         .build());
 
@@ -95,7 +96,8 @@ class ReporterIT {
         assertThat(report.getTotalOperations()).isEqualTo(3);
         assertThat(report.getFailed()).isEqualTo(1);
         assertThat(report.getExitCode()).isEqualTo(1);
-        assertThat(report.getMarkdown()).contains("- ✅ validate_table: public.audit_logs (1 finding)");
+        assertThat(report.getMarkdown()).contains("- ✅ validate_table: public.audit_logs (1 finding)")
+                .contains("| public.audit_logs | audit_logs_p2025_02 | 2025-02-01 | 2025-03-01 | 120 | 0.06 |");
 
         List<AlertKind> alerts = awaitAll(settings, Topics.ALERTS, runId, 2).stream()
                 .map(r -> r.value().getKind()).toList();

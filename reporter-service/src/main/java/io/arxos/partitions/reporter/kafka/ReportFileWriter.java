@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -108,10 +109,14 @@ public class ReportFileWriter {
     private void assign() {
         List<TopicPartition> partitions = List.of();
         while (running && partitions.isEmpty()) {
-            partitions = consumer.partitionsFor(Topics.REPORTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            try {
+                partitions = consumer.partitionsFor(Topics.REPORTS.name()).stream()
+                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            } catch (RetriableException e) {
+                LOG.debugf("partitions of %s not known yet: %s", Topics.REPORTS.name(), e.getMessage());
+            }
             if (partitions.isEmpty()) {
-                pause(); // the topology producer creates the topic at start-up
+                pause(); // the topology producer creates the topic at start-up, maybe after this thread started
             }
         }
         consumer.assign(partitions);

@@ -7,82 +7,48 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.arxos.partitions.events.AlertKind;
-import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.ReportStatus;
-import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
-import io.arxos.partitions.reporter.app.ReportEvents;
 import io.arxos.partitions.reporter.domain.CommandStatus;
 import io.arxos.partitions.reporter.domain.Fixtures;
 import io.arxos.partitions.reporter.domain.Outcome;
-import io.arxos.partitions.reporter.domain.PartitionSize;
 import io.arxos.partitions.reporter.domain.PlannedRun;
 import io.arxos.partitions.reporter.domain.SampleRuns;
 import io.arxos.partitions.schemas.Topics;
-import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class ReportTopologyTest {
 
-    private final String scope = "reporter-topology-" + UUID.randomUUID();
-    private final Map<String, Object> registry = Map.of("schema.registry.url", "mock://" + scope);
-    private final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
-    private final List<String> emitted = new ArrayList<>();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, RunPlan> plans;
-    private TestInputTopic<String, CommandOutcome> outcomes;
+    private TopologyHarness harness;
     private TestInputTopic<byte[], byte[]> rawOutcomes;
     private TestOutputTopic<String, RunReport> reports;
     private TestOutputTopic<String, PartitionAlert> alerts;
+    private List<ProducerRecord<byte[], byte[]>> deadLetters;
+    private List<String> emitted;
 
     @BeforeEach
     void startDriver() {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "partitions-reporter-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
-        props.put(DeadLetterHandler.SINK_CONFIG, (DeadLetterSink) deadLetters::add);
-        ReportEvents events = (runId, status, exitCode) -> emitted.add(runId + ":" + status);
-        driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
-                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1)), events), props, PLANNED_AT);
-        plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
-                Topics.RUN_PLANS.valueSerde(registry).serializer());
-        outcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new StringSerializer(),
-                Topics.OUTCOMES.valueSerde(registry).serializer());
-        rawOutcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new ByteArraySerializer(),
-                new ByteArraySerializer());
-        reports = driver.createOutputTopic(Topics.REPORTS.name(), new StringDeserializer(),
-                Topics.REPORTS.valueSerde(registry).deserializer());
-        alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(),
-                Topics.ALERTS.valueSerde(registry).deserializer());
+        harness = new TopologyHarness(PLANNED_AT);
+        rawOutcomes = harness.rawOutcomes;
+        reports = harness.reports;
+        alerts = harness.alerts;
+        deadLetters = harness.deadLetters;
+        emitted = harness.emitted;
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
-        InMemorySchemaRegistryClient.dropScope(scope);
+        harness.close();
     }
 
     @Test
@@ -149,9 +115,9 @@ class ReportTopologyTest {
         List<Outcome> all = List.copyOf(SampleRuns.maintenanceOutcomes().values());
         sendOutcome(all.get(0));
 
-        driver.advanceWallClockTime(Duration.ofMinutes(9));
+        harness.driver.advanceWallClockTime(Duration.ofMinutes(9));
         assertThat(reports.isEmpty()).isTrue();
-        driver.advanceWallClockTime(Duration.ofMinutes(2));
+        harness.driver.advanceWallClockTime(Duration.ofMinutes(2));
 
         RunReport incomplete = reports.readValue();
         assertThat(incomplete.getStatus()).isEqualTo(ReportStatus.INCOMPLETE);
@@ -170,19 +136,15 @@ class ReportTopologyTest {
         assertThat(alerts.readValuesToList()).extracting(PartitionAlert::getKind).containsExactly(
                 AlertKind.DEFAULT_ROWS_EXPIRED, AlertKind.RUNWAY_SHORT, AlertKind.COMMAND_FAILED,
                 AlertKind.COMMAND_FAILED);
-        driver.advanceWallClockTime(Duration.ofMinutes(10));
+        harness.driver.advanceWallClockTime(Duration.ofMinutes(10));
         assertThat(reports.isEmpty()).isTrue();
         assertThat(emitted).containsExactly(SampleRuns.RUN + ":INCOMPLETE", SampleRuns.RUN + ":COMPLETE");
     }
 
     @Test
-    @Disabled("registry-serde: ConfluentAvroSerializer/Deserializer use new SpecificData(loader) without the "
-            + "logical-type conversions, so PartitionBounds with from/to set cannot be written or read; enable once "
-            + "fixed")
-    void publishesThePartitionSizesOfValidateOutcomes() {
+    void publishesThePartitionSizesOfValidateOutcomesWithTheirBounds() {
         sendPlan(SampleRuns.maintenance());
-        SampleRuns.maintenanceOutcomes().values()
-                .forEach(o -> outcomes.pipeInput(AvroEvents.tableKey(o), AvroEvents.outcome(o)));
+        SampleRuns.maintenanceOutcomes().values().forEach(harness::sendOutcome);
 
         assertThat(reports.readValue().getMarkdown())
                 .contains("| public.audit_logs | audit_logs_p2024_12 | 2024-12-01 | 2025-01-01 | 1000000 | 150.00 |");
@@ -210,7 +172,7 @@ class ReportTopologyTest {
         assertThat(dead.topic()).isEqualTo(Topics.DEAD_LETTERS);
         assertThat(dead.value()).containsExactly(0, 0, 0, 0, 42, 1, 2);
         assertThat(header(dead, Topics.HEADER_DLQ_SOURCE_TOPIC)).isEqualTo(Topics.OUTCOMES.name());
-        assertThat(header(dead, Topics.HEADER_DLQ_CONSUMER)).isEqualTo("partitions-reporter-test");
+        assertThat(header(dead, Topics.HEADER_DLQ_CONSUMER)).isEqualTo(TopologyHarness.APPLICATION_ID);
         assertThat(header(dead, Topics.HEADER_DLQ_REASON)).contains("schema id 42");
 
         sendPlan(SampleRuns.dryRun());
@@ -218,48 +180,12 @@ class ReportTopologyTest {
         assertThat(reports.readValue().getStatus()).isEqualTo(ReportStatus.COMPLETE);
     }
 
-    @Test
-    void keepsOnlyATombstoneOfACompleteRunAndForgetsItAfterRetention() {
-        sendPlan(SampleRuns.dryRun());
-        SampleRuns.dryRunOutcomes().values().forEach(this::sendOutcome);
-        KeyValueStore<String, RunStateValue> store = driver.getKeyValueStore(ReportTopology.STORE);
-        assertThat(store.approximateNumEntries()).isEqualTo(1);
-
-        driver.advanceWallClockTime(Duration.ofDays(7).plusMinutes(1));
-
-        assertThat(store.approximateNumEntries()).isZero();
-    }
-
-    @Test
-    void dropsOutcomesWhosePlanNeverArrivesAfterTheOrphanTtl() {
-        SampleRuns.dryRunOutcomes().values().forEach(this::sendOutcome);
-        KeyValueStore<String, RunStateValue> store = driver.getKeyValueStore(ReportTopology.STORE);
-        assertThat(store.approximateNumEntries()).isEqualTo(3);
-
-        driver.advanceWallClockTime(Duration.ofDays(1).plusMinutes(1));
-
-        assertThat(store.approximateNumEntries()).isZero();
-        assertThat(reports.isEmpty()).isTrue();
-    }
-
     private void sendPlan(PlannedRun plan) {
-        plans.pipeInput(plan.runId(), AvroEvents.plan(plan));
+        harness.sendPlan(plan);
     }
 
     private void sendOutcome(Outcome outcome) {
-        outcomes.pipeInput(AvroEvents.tableKey(outcome), AvroEvents.outcome(withoutMonthBounds(outcome)));
-    }
-
-    /**
-     * The shared serde cannot yet write a PartitionBounds whose from/to are set (nullable local-timestamp-micros:
-     * its SpecificData lacks the generated classes' logical-type conversions), so these tests send only the
-     * default partition's size; {@link #publishesThePartitionSizesOfValidateOutcomes} covers the rest.
-     */
-    private static Outcome withoutMonthBounds(Outcome o) {
-        return new Outcome(o.eventId(), o.runId(), o.occurredAt(), o.commandId(), o.table(), o.operation(),
-                o.partition(), o.status(), o.dryRun(), o.sql(), o.durationMillis(), o.attempts(), o.rowsMoved(),
-                o.detail(), o.errorClass(), o.sqlState(), o.errorMessage(), o.findings(),
-                o.partitions().stream().filter(PartitionSize::defaultPartition).toList());
+        harness.sendOutcome(outcome);
     }
 
     private static String header(ProducerRecord<byte[], byte[]> record, String name) {

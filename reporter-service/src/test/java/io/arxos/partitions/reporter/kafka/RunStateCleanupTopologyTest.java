@@ -1,0 +1,59 @@
+package io.arxos.partitions.reporter.kafka;
+
+import static io.arxos.partitions.reporter.domain.Fixtures.PLANNED_AT;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arxos.partitions.reporter.domain.SampleRuns;
+import java.time.Duration;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RunStateCleanupTopologyTest {
+
+    private final TopologyHarness harness = new TopologyHarness(PLANNED_AT);
+
+    @AfterEach
+    void closeDriver() {
+        harness.close();
+    }
+
+    @Test
+    void keepsOnlyTheProgressOfACompleteRunAndForgetsItAfterRetention() {
+        harness.sendPlan(SampleRuns.dryRun());
+        SampleRuns.dryRunOutcomes().values().forEach(harness::sendOutcome);
+        KeyValueStore<String, RunStateValue> store = harness.store();
+        assertThat(store.approximateNumEntries()).isEqualTo(1);
+
+        harness.driver.advanceWallClockTime(Duration.ofDays(7).plusMinutes(1));
+
+        assertThat(store.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void ignoresLateDuplicatesOfACompleteRunWhileItsProgressIsKept() {
+        harness.sendPlan(SampleRuns.dryRun());
+        SampleRuns.dryRunOutcomes().values().forEach(harness::sendOutcome);
+        harness.reports.readValue();
+
+        harness.sendPlan(SampleRuns.dryRun());
+        SampleRuns.dryRunOutcomes().values().forEach(harness::sendOutcome);
+
+        assertThat(harness.reports.isEmpty()).isTrue();
+        assertThat(harness.store().approximateNumEntries()).isEqualTo(1);
+    }
+
+    @Test
+    void dropsOutcomesWhosePlanNeverArrivesAfterTheOrphanTtl() {
+        SampleRuns.dryRunOutcomes().values().forEach(harness::sendOutcome);
+        KeyValueStore<String, RunStateValue> store = harness.store();
+        assertThat(store.approximateNumEntries()).isEqualTo(3);
+
+        harness.driver.advanceWallClockTime(Duration.ofHours(23));
+        assertThat(store.approximateNumEntries()).isEqualTo(3);
+        harness.driver.advanceWallClockTime(Duration.ofHours(1).plusMinutes(1));
+
+        assertThat(store.approximateNumEntries()).isZero();
+        assertThat(harness.reports.isEmpty()).isTrue();
+    }
+}

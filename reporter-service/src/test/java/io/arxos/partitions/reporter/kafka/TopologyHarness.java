@@ -1,0 +1,87 @@
+package io.arxos.partitions.reporter.kafka;
+
+import io.arxos.partitions.events.CommandOutcome;
+import io.arxos.partitions.events.PartitionAlert;
+import io.arxos.partitions.events.RunPlan;
+import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.reporter.domain.Outcome;
+import io.arxos.partitions.reporter.domain.PlannedRun;
+import io.arxos.partitions.schemas.Topics;
+import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The reporter's topology in a {@link TopologyTestDriver}, with Avro serdes on a private {@code mock://} registry,
+ * the dead-letter handler writing into a list and the wall clock starting at {@code start}.
+ */
+final class TopologyHarness implements AutoCloseable {
+
+    static final String APPLICATION_ID = "partitions-reporter-test";
+
+    final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
+    final List<String> emitted = new ArrayList<>();
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, RunPlan> plans;
+    final TestInputTopic<String, CommandOutcome> outcomes;
+    final TestInputTopic<byte[], byte[]> rawOutcomes;
+    final TestOutputTopic<String, RunReport> reports;
+    final TestOutputTopic<String, PartitionAlert> alerts;
+    private final String scope = "reporter-topology-" + UUID.randomUUID();
+
+    TopologyHarness(Instant start) {
+        Map<String, Object> registry = Map.of("schema.registry.url", "mock://" + scope);
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
+        props.put(DeadLetterHandler.SINK_CONFIG, (DeadLetterSink) deadLetters::add);
+        driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
+                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1)),
+                (runId, status, exitCode) -> emitted.add(runId + ":" + status)), props, start);
+        plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
+                Topics.RUN_PLANS.valueSerde(registry).serializer());
+        outcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new StringSerializer(),
+                Topics.OUTCOMES.valueSerde(registry).serializer());
+        rawOutcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        reports = driver.createOutputTopic(Topics.REPORTS.name(), new StringDeserializer(),
+                Topics.REPORTS.valueSerde(registry).deserializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(),
+                Topics.ALERTS.valueSerde(registry).deserializer());
+    }
+
+    void sendPlan(PlannedRun plan) {
+        plans.pipeInput(plan.runId(), AvroEvents.plan(plan));
+    }
+
+    /** Sends an outcome keyed by its table, as the executor does. */
+    void sendOutcome(Outcome outcome) {
+        outcomes.pipeInput(AvroEvents.tableKey(outcome), AvroEvents.outcome(outcome));
+    }
+
+    KeyValueStore<String, RunStateValue> store() {
+        return driver.getKeyValueStore(ReportTopology.STORE);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        InMemorySchemaRegistryClient.dropScope(scope);
+    }
+}
