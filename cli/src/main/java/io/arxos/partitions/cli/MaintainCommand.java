@@ -1,0 +1,172 @@
+package io.arxos.partitions.cli;
+
+import io.arxos.partitions.events.MaintenanceRequest;
+import io.arxos.partitions.events.RunPlan;
+import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.inventory.FleetInventory;
+import io.arxos.partitions.inventory.InventoryException;
+import io.arxos.partitions.inventory.InventoryLoader;
+import io.arxos.partitions.schemas.CoreTypes;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code partctl maintain}: the guide's maintenance job, run through the services, waiting for the report. */
+@Command(name = "maintain", mixinStandardHelpOptions = true,
+        description = {"Run partition maintenance through Kafka and print the run's report.",
+            "Without options: full maintenance (create missing months, move default-partition rows, retire expired",
+            "partitions, validate). Exit status: 0 all went well, 1 an operation failed or the run is incomplete,",
+            "2 validation found problems, 3 Kafka/registry/services unreachable, 64 usage error."})
+public final class MaintainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = "--validate-only", description = "Only validate; change nothing.")
+    boolean validateOnly;
+
+    @Option(names = "--create-partitions", arity = "2", paramLabel = "MONTH",
+            description = "Create the months FROM TO (yyyy-MM), e.g. --create-partitions 2024-01 2024-12.")
+    List<String> createRange = new ArrayList<>();
+
+    @Option(names = "--create-missing-partitions", description = "Create missing months through premake and move "
+            + "default-partition rows into them.")
+    boolean createMissing;
+
+    @Option(names = "--drop-old-partitions", description = "Drop (or detach, per policy) partitions past retention.")
+    boolean dropOld;
+
+    @Option(names = "--dry-run", description = "Print the exact DDL that would run; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--output-format", defaultValue = "markdown", paramLabel = "markdown|json",
+            description = "Report format (default ${DEFAULT-VALUE}).")
+    String outputFormat;
+
+    @Option(names = "--output-file", paramLabel = "FILE", description = "Also write the report to FILE.")
+    Path outputFile;
+
+    @Option(names = "--database-url", paramLabel = "JDBC_URL",
+            description = "Only the inventory database with this URL (repeatable).")
+    List<String> databaseUrls = new ArrayList<>();
+
+    @Option(names = "--database", paramLabel = "ID", description = "Only the inventory database with this id "
+            + "(repeatable). Default: the whole fleet.")
+    List<String> databaseIds = new ArrayList<>();
+
+    @Option(names = "--table", paramLabel = "SCHEMA.TABLE", description = "Only this managed table (repeatable).")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "How long the run may take before its report is marked incomplete (ISO-8601, default "
+                    + "${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Option(names = "--plan-timeout", defaultValue = "PT60S", paramLabel = "DURATION",
+            description = "How long to wait for the planner to publish the run's plan (default ${DEFAULT-VALUE}).")
+    Duration planTimeout;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        MaintenanceRequest request;
+        try {
+            request = request();
+        } catch (IllegalArgumentException | InventoryException e) {
+            err.println("partctl: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        RunClient client = new RunClient(connection.clientConfig());
+        try {
+            client.checkReachable(Duration.ofSeconds(10));
+        } catch (RunClient.Unreachable e) {
+            err.println("partctl: " + e.getMessage());
+            return ExitCodes.UNREACHABLE;
+        }
+        RunClient.Result result = client.run(request, planTimeout, timeout.plusSeconds(30),
+                line -> err.println("partctl: " + line));
+        if (result.report().isEmpty()) {
+            err.println("partctl: " + silence(request, result));
+            return ExitCodes.UNREACHABLE;
+        }
+        return print(result.report().get(), out, err);
+    }
+
+    private MaintenanceRequest request() {
+        if (!outputFormat.equals("markdown") && !outputFormat.equals("json")) {
+            throw new IllegalArgumentException("--output-format must be markdown or json, not '" + outputFormat + "'");
+        }
+        RunScope scope = RunScope.of(validateOnly, createMissing, dropOld, createRange);
+        List<String> databases = List.of();
+        if (!databaseUrls.isEmpty() || !databaseIds.isEmpty()) {
+            FleetInventory inventory = new InventoryLoader().load(connection.inventory);
+            databases = DatabaseSelection.resolve(inventory, connection.inventory, databaseUrls, databaseIds);
+        }
+        String runId = UUID.randomUUID().toString();
+        return MaintenanceRequest.newBuilder()
+                .setEnvelope(CoreTypes.envelope(runId, "partctl", Instant.now()))
+                .setRequestedBy("partctl@" + host())
+                .setScope(scope.toEvent())
+                .setDatabases(databases)
+                .setTables(tables)
+                .setDryRun(dryRun)
+                .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
+                .build();
+    }
+
+    private String silence(MaintenanceRequest request, RunClient.Result result) {
+        String runId = request.getEnvelope().getRunId();
+        if (result.plan().isEmpty()) {
+            return "no plan for run " + runId + " within " + planTimeout.toSeconds() + " s: is planner-service running"
+                    + " and consuming partitions.maintenance-requests?";
+        }
+        RunPlan plan = result.plan().get();
+        return "run " + runId + " planned " + plan.getCommandCount() + " commands but no report arrived within "
+                + timeout.plusSeconds(30).toSeconds() + " s: are executor-service and reporter-service running?";
+    }
+
+    private int print(RunReport report, PrintWriter out, PrintWriter err) {
+        String text = outputFormat.equals("json") ? report.getJson() : report.getMarkdown();
+        out.println(text);
+        out.flush();
+        if (outputFile != null) {
+            try {
+                Path parent = outputFile.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                Files.writeString(outputFile, text + System.lineSeparator());
+                err.println("partctl: report written to " + outputFile);
+            } catch (IOException e) {
+                err.println("partctl: could not write " + outputFile + ": " + e.getMessage());
+                return ExitCodes.USAGE;
+            }
+        }
+        return report.getExitCode();
+    }
+
+    private static String host() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown-host";
+        }
+    }
+}

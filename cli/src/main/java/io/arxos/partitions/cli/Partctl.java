@@ -1,0 +1,34 @@
+package io.arxos.partitions.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** partctl: drives partition maintenance across the fleet through the planner, executor and reporter services. */
+@Command(name = "partctl", mixinStandardHelpOptions = true, version = "partctl 0.1.0",
+        description = "Partition maintenance for a PostgreSQL fleet, through Kafka.",
+        subcommands = {MaintainCommand.class})
+public final class Partctl implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs partctl in-process and returns its exit status (used by the demo and tests). */
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Partctl());
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("partctl: " + ex.getMessage());
+            ex.getCommandLine().usage(ex.getCommandLine().getErr());
+            return ExitCodes.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
