@@ -78,6 +78,10 @@ public final class MaintainCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--run-id", paramLabel = "ID", description = "Use this run id (default: a new UUID); lets "
+            + "automation find the report by id, e.g. GET /reports/ID.json on the reporter.")
+    String runId;
+
     @Option(names = "--plan-timeout", defaultValue = "PT60S", paramLabel = "DURATION",
             description = "How long to wait for the planner to publish the run's plan (default ${DEFAULT-VALUE}).")
     Duration planTimeout;
@@ -119,9 +123,12 @@ public final class MaintainCommand implements Callable<Integer> {
             FleetInventory inventory = new InventoryLoader().load(connection.inventory);
             databases = DatabaseSelection.resolve(inventory, connection.inventory, databaseUrls, databaseIds);
         }
-        String runId = UUID.randomUUID().toString();
+        String id = runId != null ? runId : UUID.randomUUID().toString();
+        if (!id.matches("[A-Za-z0-9._:-]{1,100}")) {
+            throw new IllegalArgumentException("--run-id '" + id + "' must be 1-100 characters of letters, digits, . _ : -");
+        }
         return MaintenanceRequest.newBuilder()
-                .setEnvelope(CoreTypes.envelope(runId, "partctl", Instant.now()))
+                .setEnvelope(CoreTypes.envelope(id, "partctl", Instant.now()))
                 .setRequestedBy("partctl@" + host())
                 .setScope(scope.toEvent())
                 .setDatabases(databases)

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -36,7 +37,8 @@ public record TablePolicy(
 
     /** The instant (as UTC wall time) at or before which a partition's whole range must end to be expired. */
     public LocalDateTime retentionCutoff(Instant now) {
-        return utc(now).minusMonths(retentionMonths);
+        // whole seconds: reports and SQL literals stay readable, and a second changes no decision
+        return utc(now).truncatedTo(ChronoUnit.SECONDS).minusMonths(retentionMonths);
     }
 
     /** True when the whole range ends at or before now − retention. */

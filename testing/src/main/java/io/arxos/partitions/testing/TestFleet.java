@@ -1,14 +1,9 @@
 package io.arxos.partitions.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -18,9 +13,6 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TestFleet implements AutoCloseable {
 
-    public static final String DATABASE_ID = "arxos";
-    public static final String DATABASE = "arxos";
-    public static final String OWNER = "partman";
     /** A test-only password: written to a file the inventory points at, as a secret would be mounted. */
     private static final String PASSWORD = "partman-test-secret";
 
@@ -41,24 +33,9 @@ public final class TestFleet implements AutoCloseable {
         CompletableFuture<KafkaTestBroker> kafka = CompletableFuture.supplyAsync(KafkaTestBroker::start);
         CompletableFuture<SchemaRegistryProcess> registry = CompletableFuture.supplyAsync(SchemaRegistryProcess::start);
         CompletableFuture<PostgresTestServer> postgres = CompletableFuture.supplyAsync(PostgresTestServer::start);
-        try {
-            PostgresTestServer pg = postgres.join();
-            pg.createDatabase(DATABASE, OWNER, PASSWORD);
-            try (Connection c = DriverManager.getConnection(pg.jdbcUrl(DATABASE), OWNER, PASSWORD)) {
-                SampleArxosDatabase.create(c, YearMonth.now(ZoneOffset.UTC), rowsPerMonth);
-            }
-            Files.createDirectories(workDir);
-            Path passwordFile = workDir.resolve("arxos.password");
-            Files.writeString(passwordFile, PASSWORD + "\n");
-            Path inventory = workDir.resolve("fleet.yaml");
-            Files.writeString(inventory, SampleArxosDatabase.inventoryYaml(DATABASE_ID, pg.jdbcUrl(DATABASE), OWNER,
-                    passwordFile.toAbsolutePath().toString()));
-            return new TestFleet(kafka.join(), registry.join(), pg, inventory);
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not load the sample database", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        PostgresTestServer pg = postgres.join();
+        Path inventory = SampleFleetSetup.create(pg, workDir, rowsPerMonth, PASSWORD);
+        return new TestFleet(kafka.join(), registry.join(), pg, inventory);
     }
 
     /** Client settings for services under test (Confluent property names for the registry). */
@@ -71,12 +48,12 @@ public final class TestFleet implements AutoCloseable {
     }
 
     public String jdbcUrl() {
-        return postgres.jdbcUrl(DATABASE);
+        return postgres.jdbcUrl(SampleFleetSetup.DATABASE);
     }
 
     /** A connection as the database owner (the role the services use). */
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), OWNER, PASSWORD);
+        return DriverManager.getConnection(jdbcUrl(), SampleFleetSetup.OWNER, PASSWORD);
     }
 
     public KafkaTestBroker kafka() {

@@ -1,0 +1,226 @@
+package io.arxos.partitions.stack;
+
+import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.TopicProvisioner;
+import io.arxos.partitions.testing.PostgresTestServer;
+import io.arxos.partitions.testing.SampleFleetSetup;
+import io.arxos.partitions.testing.SchemaRegistryProcess;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+
+/**
+ * The whole system on one machine without Docker: a real Kafka broker (KRaft) and schema registry as processes,
+ * real PostgreSQL (embedded) holding the sample Arxos database, and the three packaged services as separate
+ * processes. Everything it starts it stops on close, also from a shutdown hook (Ctrl-C) and after failures.
+ */
+public final class Stack implements AutoCloseable {
+
+    /** Where things are and how much sample data to load. */
+    public record Options(Path projectDir, Path workDir, int rowsPerMonth, boolean startServices) {
+    }
+
+    /** Ports of the started components. */
+    public record Endpoints(int kafka, int registry, int postgres, int planner, int executor, int reporter) {
+    }
+
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final PrintStream log;
+    private final Thread hook = new Thread(this::close, "stack-stop");
+    private String password;
+    private Endpoints endpoints;
+    private Path inventory;
+    private PostgresTestServer postgres;
+    private SchemaRegistryProcess registry;
+
+    private Stack(PrintStream log) {
+        this.log = log;
+    }
+
+    public static Stack start(Options options, PrintStream log) {
+        Stack stack = new Stack(log);
+        Runtime.getRuntime().addShutdownHook(stack.hook);
+        try {
+            stack.startAll(options);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Options options) {
+        Path work = options.workDir().toAbsolutePath();
+        deleteRecursively(work);
+        Path logs = work.resolve("logs");
+        endpoints = new Endpoints(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        password = HexFormat.of().formatHex(randomBytes());
+        long t0 = System.nanoTime();
+        Path log4j = writeResource("stack-log4j2.xml", work.resolve("log4j2.xml"));
+        CompletableFuture<ChildProcess> kafka = CompletableFuture.supplyAsync(() -> KafkaBrokerProcess.start(
+                work.resolve("kafka"), endpoints.kafka(), freePort(), log4j));
+        CompletableFuture<SchemaRegistryProcess> registryStart = CompletableFuture.supplyAsync(() ->
+                SchemaRegistryProcess.start(options.projectDir().resolve(
+                        "registry-local/target/registry-local-0.1.0-SNAPSHOT-runner.jar"), endpoints.registry(), logs));
+        CompletableFuture<PostgresTestServer> pg = CompletableFuture.supplyAsync(() ->
+                PostgresTestServer.start(work.resolve("postgres"), endpoints.postgres()));
+        try {
+            started.add(kafka.join());
+            registry = registryStart.join();
+            started.add(registry);
+            postgres = pg.join();
+            started.add(postgres);
+        } catch (RuntimeException e) {
+            // whichever did start must stop too
+            Stream.of(kafka, registryStart, pg).forEach(f -> f.thenAccept(c -> started.add((AutoCloseable) c)));
+            throw e;
+        }
+        log.printf("stack: Kafka on 127.0.0.1:%d, schema registry on %s, PostgreSQL on 127.0.0.1:%d (%.1f s)%n",
+                endpoints.kafka(), registryUrl(), endpoints.postgres(), (System.nanoTime() - t0) / 1e9);
+        inventory = SampleFleetSetup.create(postgres, work, options.rowsPerMonth(), password);
+        log.printf("stack: sample Arxos database loaded (%d rows per month), inventory %s%n", options.rowsPerMonth(),
+                inventory);
+        TopicProvisioner.ensureTopics(KafkaSettings.of(bootstrapServers(), registryUrl()).admin(), (short) 1, null,
+                Duration.ofSeconds(30));
+        if (options.startServices()) {
+            startServices(options.projectDir(), work, logs);
+        }
+    }
+
+    private void startServices(Path projectDir, Path work, Path logs) {
+        long t0 = System.nanoTime();
+        Map<String, String> common = Map.of("kafka.bootstrap.servers", bootstrapServers(), "schema.registry.url",
+                registryUrl());
+        Map<String, Integer> ports = Map.of("planner-service", endpoints.planner(), "executor-service",
+                endpoints.executor(), "reporter-service", endpoints.reporter());
+        Map<String, Map<String, String>> specific = Map.of(
+                "planner-service", Map.of("planner.inventory", inventory.toString()),
+                "executor-service", Map.of("executor.inventory", inventory.toString()),
+                "reporter-service", Map.of("reporter.output-dir", work.resolve("reports").toString(),
+                        "kafka-streams.state.dir", work.resolve("streams").toString()));
+        for (String service : List.of("planner-service", "executor-service", "reporter-service")) {
+            Map<String, String> properties = new LinkedHashMap<>(common);
+            properties.putAll(specific.get(service));
+            ChildProcess process = ServiceProcess.start(projectDir, service, ports.get(service), properties, logs);
+            services.put(service, process);
+            started.add(process);
+        }
+        services.forEach((name, process) -> ServiceProcess.awaitReady(process, ports.get(name), Duration.ofSeconds(120)));
+        log.printf("stack: planner, executor and reporter ready as separate processes (%.1f s); logs in %s%n",
+                (System.nanoTime() - t0) / 1e9, logs);
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + endpoints.kafka();
+    }
+
+    public String registryUrl() {
+        return registry.url();
+    }
+
+    public Path inventory() {
+        return inventory;
+    }
+
+    public Endpoints endpoints() {
+        return endpoints;
+    }
+
+    public String jdbcUrl() {
+        return postgres.jdbcUrl(SampleFleetSetup.DATABASE);
+    }
+
+    /** A connection as the services' role; the password never leaves this process except in the secret file. */
+    public Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), SampleFleetSetup.OWNER, password);
+    }
+
+    /** Resident memory of each service process in MiB. */
+    public Map<String, Double> serviceMemory() {
+        Map<String, Double> rss = new LinkedHashMap<>();
+        services.forEach((name, process) -> rss.put(name, process.residentMiB()));
+        return rss;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log.println("stack: stopping " + started.get(i) + " failed: " + e.getMessage());
+            }
+        }
+        started.clear();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: this is the hook
+        }
+    }
+
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static Path writeResource(String resource, Path target) {
+        try (InputStream in = Stack.class.getClassLoader().getResourceAsStream(resource)) {
+            Files.createDirectories(target.getParent());
+            Files.copy(in, target);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not clean " + dir, e);
+        }
+    }
+}
