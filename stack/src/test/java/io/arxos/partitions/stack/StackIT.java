@@ -1,0 +1,117 @@
+package io.arxos.partitions.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.arxos.partitions.cli.Partctl;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * End to end: the three packaged services as separate processes, a Kafka broker and a schema registry as processes,
+ * embedded PostgreSQL with the sample database, driven by partctl. Checks the database, the report and the ledger.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StackIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("project.root", "..")).toAbsolutePath().normalize();
+    private static final Path WORK = ROOT.resolve("stack/target/e2e");
+    private static final YearMonth M = YearMonth.now(ZoneOffset.UTC);
+    private static Stack stack;
+
+    @BeforeAll
+    static void start() {
+        stack = Stack.start(new Stack.Options(ROOT, WORK, 40, true), System.out);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aMaintenancePassLeavesTheDatabaseExactlyAsItsReportSays() throws Exception {
+        Demo.Result result = Demo.run(stack, WORK.resolve("reports"), System.out);
+
+        assertThat(result.verifier().failed()).isEmpty();
+        assertThat(result.verifier().passed()).hasSizeGreaterThan(40);
+        assertThat(result.maintainExitCode()).as("stuck rows stay in default partitions, so validation reports them")
+                .isEqualTo(2);
+        JsonNode summary = result.report().path("summary");
+        assertThat(summary.path("partitionsCreated").asInt()).isEqualTo(10);
+        assertThat(summary.path("partitionsDropped").asInt()).isEqualTo(4);
+        assertThat(summary.path("partitionsDetached").asInt()).isEqualTo(1);
+        assertThat(summary.path("rowsMovedFromDefault").asInt()).isEqualTo(40 + 20);
+        String markdown = Files.readString(result.reportFile());
+        assertThat(markdown).startsWith("# Partition Maintenance Report")
+                .contains("- ✅ drop_partition: audit_logs_p" + month(M.minusMonths(14)) + " (14 months old)")
+                .contains("- ✅ create_partition: audit_logs_p" + month(M.minusMonths(3)));
+        try (Connection c = stack.connect()) {
+            assertThat(DatabaseFacts.count(c, "SELECT count(*) FROM partition_ops.operations WHERE is_final"
+                    + " AND status = 'applied'")).isEqualTo(15);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aSecondPassFindsNothingLeftToChange() throws Exception {
+        Demo.Result result = Demo.run(stack, WORK.resolve("reports"), System.out);
+
+        assertThat(result.verifier().failed()).isEmpty();
+        JsonNode summary = result.report().path("summary");
+        assertThat(summary.path("totalOperations").asInt()).as("only the four validations").isEqualTo(4);
+        assertThat(summary.path("partitionsCreated").asInt()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aDryRunPrintsTheDdlAndChangesNothing() throws Exception {
+        Path json = WORK.resolve("reports/dry-run.json");
+        int exit = Partctl.execute("maintain", "--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", stack.registryUrl(), "--inventory", stack.inventory().toString(),
+                "--dry-run", "--create-partitions", M.plusMonths(5).toString(), M.plusMonths(6).toString(),
+                "--table", "public.chat_messages", "--output-format", "json", "--output-file", json.toString());
+
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        List<String> sql = new ArrayList<>();
+        report.path("databases").get(0).path("operations").forEach(op -> {
+            if (op.path("status").asText().equals("DRY_RUN")) {
+                op.path("sql").forEach(s -> sql.add(s.asText()));
+            }
+        });
+        assertThat(exit).isZero();
+        assertThat(report.path("dryRun").asBoolean()).isTrue();
+        assertThat(sql).anyMatch(s -> s.startsWith("ALTER TABLE \"public\".\"chat_messages\" ATTACH PARTITION"
+                + " \"public\".\"chat_messages_p" + month(M.plusMonths(5)) + "\""));
+        try (Connection c = stack.connect()) {
+            assertThat(DatabaseFacts.relationExists(c, "public", "chat_messages_p" + month(M.plusMonths(5)))).isFalse();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void partctlSaysPlainlyWhenKafkaIsNotReachable() {
+        int exit = Partctl.execute("maintain", "--bootstrap-servers", "127.0.0.1:1", "--schema-registry-url",
+                stack.registryUrl(), "--validate-only");
+        assertThat(exit).isEqualTo(3);
+    }
+
+    private static String month(YearMonth m) {
+        return String.format("%04d_%02d", m.getYear(), m.getMonthValue());
+    }
+}
