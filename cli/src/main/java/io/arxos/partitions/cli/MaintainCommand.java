@@ -62,6 +62,9 @@ public final class MaintainCommand implements Callable<Integer> {
     @Option(names = "--output-file", paramLabel = "FILE", description = "Also write the report to FILE.")
     Path outputFile;
 
+    @Option(names = "--quiet", description = "Do not print the report (use with --output-file).")
+    boolean quiet;
+
     @Option(names = "--database-url", paramLabel = "JDBC_URL",
             description = "Only the inventory database with this URL (repeatable).")
     List<String> databaseUrls = new ArrayList<>();
@@ -151,8 +154,10 @@ public final class MaintainCommand implements Callable<Integer> {
 
     private int print(RunReport report, PrintWriter out, PrintWriter err) {
         String text = outputFormat.equals("json") ? report.getJson() : report.getMarkdown();
-        out.println(text);
-        out.flush();
+        if (!quiet) {
+            out.println(text);
+            out.flush();
+        }
         if (outputFile != null) {
             try {
                 Path parent = outputFile.toAbsolutePath().getParent();

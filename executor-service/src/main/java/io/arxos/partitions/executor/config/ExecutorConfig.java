@@ -47,13 +47,14 @@ public interface ExecutorConfig {
 
     /** Backoff of retriable failures (08*, 40001, 40P01, 55P03). */
     interface Retry {
-        @WithDefault("6")
+        /** Enough, with the backoff below, to outwait a reader holding a lock for about ten seconds. */
+        @WithDefault("8")
         int maxAttempts();
 
         @WithDefault("PT0.2S")
         Duration initialBackoff();
 
-        @WithDefault("PT5S")
+        @WithDefault("PT10S")
         Duration maxBackoff();
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -50,24 +51,30 @@ public class PlannerApplication {
                 config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
         workers = Executors.newFixedThreadPool(config.parallelism());
         publisher = new KafkaRunPublisher(kafka, config.instanceId());
-        RunPublisher counted = (run, metrics) -> {
-            publisher.publish(run, metrics);
-            meters.counter("partitions.planner.runs", "trigger", run.trigger().name()).increment();
-            meters.counter("partitions.planner.commands").increment(run.commandCount());
-            run.databases().stream().filter(d -> d.error().isPresent())
-                    .forEach(d -> meters.counter("partitions.planner.databases.unreachable").increment());
-        };
-        planner = new PlanMaintenanceRun(inventory,
-                new JdbcPartitionCatalog(FleetConnections.fromEnvironment(inventory, "partitions-planner"),
-                        config.catalogStatementTimeout()),
-                counted, Clock.systemUTC(), workers);
-        listener = new MaintenanceRequestListener(kafka, planner, counted, Clock.systemUTC(), config.runDeadline());
+        JdbcPartitionCatalog catalog = new JdbcPartitionCatalog(
+                FleetConnections.fromEnvironment(inventory, "partitions-planner"), config.catalogStatementTimeout());
+        Function<RunPublisher, PlanMaintenanceRun> plannerFor = target -> new PlanMaintenanceRun(inventory, catalog,
+                counted(target), Clock.systemUTC(), workers);
+        planner = plannerFor.apply(publisher);
+        listener = new MaintenanceRequestListener(kafka, publisher, plannerFor, Clock.systemUTC(),
+                config.runDeadline());
         Thread thread = new Thread(listener, "planner-request-listener");
         thread.setDaemon(true);
         thread.start();
         LOG.infof("planner %s ready: %d databases, validation '%s', maintenance '%s' (%s)", config.instanceId(),
                 inventory.databases().size(), config.schedule().validation(), config.schedule().maintenance(),
                 config.schedule().timeZone());
+    }
+
+    /** Counts runs, commands and unreachable databases as they are published. */
+    private RunPublisher counted(RunPublisher target) {
+        return (run, metrics) -> {
+            target.publish(run, metrics);
+            meters.counter("partitions.planner.runs", "trigger", run.trigger().name()).increment();
+            meters.counter("partitions.planner.commands").increment(run.commandCount());
+            run.databases().stream().filter(d -> d.error().isPresent())
+                    .forEach(d -> meters.counter("partitions.planner.databases.unreachable").increment());
+        };
     }
 
     @Scheduled(identity = "validation", cron = "{planner.schedule.validation}",

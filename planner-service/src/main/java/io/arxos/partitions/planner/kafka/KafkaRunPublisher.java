@@ -7,11 +7,15 @@ import io.arxos.partitions.planner.domain.PlannedRun;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.Topics;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jboss.logging.Logger;
@@ -37,7 +41,16 @@ public final class KafkaRunPublisher implements RunPublisher, AutoCloseable {
     }
 
     @Override
-    public synchronized void publish(PlannedRun run, List<TableMetricsSnapshot> metrics) {
+    public void publish(PlannedRun run, List<TableMetricsSnapshot> metrics) {
+        publish(run, metrics, Map.of(), null);
+    }
+
+    /**
+     * Publishes the run and, in the same transaction, commits the request's consumer offsets: the request is
+     * consumed if and only if its run is published (Kafka's consume-transform-produce exactly-once pattern).
+     */
+    public synchronized void publish(PlannedRun run, List<TableMetricsSnapshot> metrics,
+            Map<TopicPartition, OffsetAndMetadata> consumed, ConsumerGroupMetadata group) {
         RunPlan plan = PlannerEventMapper.runPlan(run);
         try {
             producer.beginTransaction();
@@ -49,6 +62,9 @@ public final class KafkaRunPublisher implements RunPublisher, AutoCloseable {
             for (PlannedRun.PlannedCommand command : run.commands()) {
                 producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), command.table().messageKey(),
                         PlannerEventMapper.command(run, command)));
+            }
+            if (!consumed.isEmpty()) {
+                producer.sendOffsetsToTransaction(consumed, group);
             }
             producer.commitTransaction();
         } catch (ProducerFencedException e) {

@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -28,9 +32,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes maintenance requests one at a time and plans a run for each. A request the planner cannot decode goes to
- * the dead-letter topic; a request it can decode but not honour becomes a refused run, so the requester gets a report
- * saying why instead of silence.
+ * Consumes maintenance requests one at a time and plans a run for each; the request's offset is committed in the
+ * run's own Kafka transaction, so a crash can neither lose a request nor publish its run twice. A request the planner
+ * cannot decode goes to the dead-letter topic; a request it can decode but not honour becomes a refused run, so the
+ * requester gets a report saying why instead of silence.
  */
 public final class MaintenanceRequestListener implements Runnable, AutoCloseable {
 
@@ -40,22 +45,26 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Deserializer<MaintenanceRequest> requests;
-    private final PlanMaintenanceRun planner;
-    private final RunPublisher refusals;
+    private final KafkaRunPublisher publisher;
+    private final Function<RunPublisher, PlanMaintenanceRun> plannerFor;
     private final Clock clock;
     private final Duration defaultDeadline;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile boolean polling;
 
-    public MaintenanceRequestListener(KafkaSettings settings, PlanMaintenanceRun planner, RunPublisher refusals,
-            Clock clock, Duration defaultDeadline) {
+    /**
+     * @param plannerFor builds the use case around a publisher that also commits the request's offset in the run's
+     *                   transaction
+     */
+    public MaintenanceRequestListener(KafkaSettings settings, KafkaRunPublisher publisher,
+            Function<RunPublisher, PlanMaintenanceRun> plannerFor, Clock clock, Duration defaultDeadline) {
         this.consumer = new KafkaConsumer<>(settings.consumer(GROUP, "planner-requests"), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         this.deadLetters = new KafkaProducer<>(settings.producer("planner-dead-letters"), new ByteArraySerializer(),
                 new ByteArraySerializer());
         this.requests = Topics.MAINTENANCE_REQUESTS.valueSerde(settings.registry()).deserializer();
-        this.planner = planner;
-        this.refusals = refusals;
+        this.publisher = publisher;
+        this.plannerFor = plannerFor;
         this.clock = clock;
         this.defaultDeadline = defaultDeadline;
     }
@@ -72,8 +81,9 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
             while (running.get()) {
                 polling = true;
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    handle(record);
-                    consumer.commitSync();
+                    if (!handled(record)) {
+                        break; // re-polls from the record that failed
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -82,6 +92,25 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
             polling = false;
             consumer.close();
             deadLetters.close();
+        }
+    }
+
+    /** False when the run could not be published: the record is sought back and retried after a pause. */
+    private boolean handled(ConsumerRecord<byte[], byte[]> record) {
+        try {
+            handle(record);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "request at %s-%d@%d not planned yet (%s); retrying in 5 s", record.topic(),
+                    record.partition(), record.offset(), e.getMessage());
+            consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
+            try {
+                Thread.sleep(5000);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                running.set(false);
+            }
+            return false;
         }
     }
 
@@ -94,8 +123,11 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
                     record.partition(), record.offset(), Topics.DEAD_LETTERS, e.getMessage());
             deadLetters.send(DeadLetters.of(record, GROUP, e.getMessage()));
             deadLetters.flush();
+            consumer.commitSync(consumedThrough(record));
             return;
         }
+        RunPublisher inTransaction = (run, metrics) -> publisher.publish(run, metrics, consumedThrough(record),
+                consumer.groupMetadata());
         String runId = request.getEnvelope().getRunId();
         LOG.infof("run %s requested by %s", runId, request.getRequestedBy());
         RunRequest runRequest;
@@ -103,11 +135,15 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
             runRequest = toRunRequest(request);
         } catch (IllegalArgumentException e) {
             LOG.warnf("run %s refused: %s", runId, e.getMessage());
-            refusals.publish(PlannedRun.refused(runId, PlannedRun.Trigger.REQUEST, PlanScope.VALIDATE_ONLY,
+            inTransaction.publish(PlannedRun.refused(runId, PlannedRun.Trigger.REQUEST, PlanScope.VALIDATE_ONLY,
                     request.getDryRun(), clock.instant(), e.getMessage()), List.of());
             return;
         }
-        planner.plan(runRequest);
+        plannerFor.apply(inTransaction).plan(runRequest);
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> consumedThrough(ConsumerRecord<?, ?> record) {
+        return Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
     }
 
     RunRequest toRunRequest(MaintenanceRequest request) {
