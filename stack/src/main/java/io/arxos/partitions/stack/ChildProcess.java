@@ -37,8 +37,8 @@ final class ChildProcess implements AutoCloseable {
         return name;
     }
 
-    long pid() {
-        return process.pid();
+    ProcessHandle handle() {
+        return process.toHandle();
     }
 
     boolean isAlive() {

@@ -1,10 +1,7 @@
 package io.arxos.partitions.stack;
 
-import java.io.IOException;
+import io.arxos.partitions.testing.HttpReadiness;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,26 +38,9 @@ final class ServiceProcess {
     }
 
     static void awaitReady(ChildProcess service, int port, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!service.isAlive()) {
-                throw new IllegalStateException(service.name() + " exited during start-up; see " + service.log());
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for " + service.name(), e);
-            }
-            Stack.pause(200);
+        URI ready = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        if (!HttpReadiness.await(ready, service.handle(), timeout, service.name(), service.log())) {
+            throw new IllegalStateException(service.name() + " not ready within " + timeout + "; see " + service.log());
         }
-        throw new IllegalStateException(service.name() + " not ready within " + timeout + "; see " + service.log());
     }
 }

@@ -4,9 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,28 +69,11 @@ public final class SchemaRegistryProcess implements AutoCloseable {
     }
 
     private void awaitReady(Duration timeout, File log) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-                .timeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("schema registry exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the schema registry", e);
-            }
-            pause();
+        URI ready = URI.create("http://127.0.0.1:" + port + "/health/ready");
+        if (!HttpReadiness.await(ready, process.toHandle(), timeout, "the schema registry", log)) {
+            close();
+            throw new IllegalStateException("schema registry not ready after " + timeout + "; see " + log);
         }
-        close();
-        throw new IllegalStateException("schema registry not ready after " + timeout + "; see " + log);
     }
 
     @Override
@@ -125,11 +105,4 @@ public final class SchemaRegistryProcess implements AutoCloseable {
         }
     }
 
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

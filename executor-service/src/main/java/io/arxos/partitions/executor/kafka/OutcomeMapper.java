@@ -24,13 +24,14 @@ final class OutcomeMapper {
     }
 
     static CommandOutcome toEvent(PartitionCommand command, Outcome outcome, Instant at) {
+        Target target = Target.of(command.getPayload());
         return CommandOutcome.newBuilder()
                 .setEnvelope(CoreTypes.envelope(command.getEnvelope().getRunId(), PRODUCER, at))
                 .setCommandId(command.getCommandId())
                 .setTable(command.getTable())
                 .setOperation(command.getOperation())
-                .setPartitionName(partitionName(command.getPayload()))
-                .setBounds(bounds(command.getPayload()))
+                .setPartitionName(target.partition())
+                .setBounds(target.bounds())
                 .setStatus(OutcomeStatus.valueOf(outcome.status().name()))
                 .setDryRun(command.getDryRun())
                 .setSqlStatements(outcome.sql())
@@ -57,29 +58,19 @@ final class OutcomeMapper {
                 .build();
     }
 
-    private static String partitionName(Object payload) {
-        if (payload instanceof CreatePartition p) {
-            return p.getPartitionName();
+    /** The partition a command is about, if any (validation is about the whole table). */
+    private record Target(String partition, PartitionBounds bounds) {
+        static Target of(Object payload) {
+            if (payload instanceof CreatePartition p) {
+                return new Target(p.getPartitionName(), p.getBounds());
+            }
+            if (payload instanceof DropPartition p) {
+                return new Target(p.getPartitionName(), p.getBounds());
+            }
+            if (payload instanceof DetachPartition p) {
+                return new Target(p.getPartitionName(), p.getBounds());
+            }
+            return new Target(null, null);
         }
-        if (payload instanceof DropPartition p) {
-            return p.getPartitionName();
-        }
-        if (payload instanceof DetachPartition p) {
-            return p.getPartitionName();
-        }
-        return null;
-    }
-
-    private static PartitionBounds bounds(Object payload) {
-        if (payload instanceof CreatePartition p) {
-            return p.getBounds();
-        }
-        if (payload instanceof DropPartition p) {
-            return p.getBounds();
-        }
-        if (payload instanceof DetachPartition p) {
-            return p.getBounds();
-        }
-        return null;
     }
 }
