@@ -24,8 +24,9 @@ CREATE TABLE ${ledger_schema}.operations (
     finished_at     timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 
--- a step is applied at most once per command; failed attempts may repeat
-CREATE UNIQUE INDEX operations_applied_once ON ${ledger_schema}.operations (command_id, step)
+-- a step is applied at most once per command and run; failed attempts may repeat, and a later run may redo a
+-- step (e.g. after a failed command was cleaned up)
+CREATE UNIQUE INDEX operations_applied_once ON ${ledger_schema}.operations (command_id, run_id, step)
     WHERE status = 'applied';
 CREATE INDEX operations_by_partition ON ${ledger_schema}.operations (table_schema, table_name, partition_name, id);
 

@@ -18,7 +18,14 @@ public final class Partctl implements Runnable {
 
     /** Runs partctl in-process and returns its exit status (used by the demo and tests). */
     public static int execute(String... args) {
+        return execute(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true), args);
+    }
+
+    /** Runs partctl in-process with its own output and error streams. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new Partctl());
+        cli.setOut(out);
+        cli.setErr(err);
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("partctl: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());

@@ -52,6 +52,21 @@ final class DatabaseFacts {
         }
     }
 
+    /**
+     * Rows of the default partition maintenance must leave where they are: NULL keys, months before the cutoff's
+     * month and months after premake.
+     */
+    static long rowsThatMustStay(Connection c, TablePolicy policy, Instant now) throws SQLException {
+        if (!relationExists(c, policy.table().schema().value(), policy.defaultPartition().value())) {
+            return 0;
+        }
+        String key = policy.partitionKey().quoted();
+        return count(c, "SELECT count(*) FROM " + policy.table().sibling(policy.defaultPartition()).quoted()
+                + " WHERE " + key + " IS NULL OR " + key + " < '"
+                + java.time.YearMonth.from(policy.retentionCutoff(now)).atDay(1) + " 00:00:00+00' OR " + key
+                + " >= '" + policy.premakeThrough(now).plusMonths(1).atDay(1) + " 00:00:00+00'");
+    }
+
     static long count(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();

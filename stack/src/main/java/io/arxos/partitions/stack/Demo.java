@@ -77,9 +77,9 @@ public final class Demo {
     public static Result run(Stack stack, Path reportsDir, PrintStream out) throws Exception {
         FleetDatabase database = new InventoryLoader().load(stack.inventory()).databases().get(0);
         Instant now = Instant.now();
-        Map<String, Long> before;
+        Map<String, DemoVerifier.Before> before;
         try (Connection c = stack.connect()) {
-            before = DemoVerifier.retainedBefore(c, database, now);
+            before = DemoVerifier.before(c, database, now);
         }
         String runId = "demo-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(now);
         Path reportFile = reportsDir.resolve("maintenance-" + runId + ".md");

@@ -2,6 +2,7 @@ package io.arxos.partitions.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.core.PartitionNaming;
 import io.arxos.partitions.core.PartitionRange;
 import io.arxos.partitions.core.TablePolicy;
 import io.arxos.partitions.inventory.FleetDatabase;
@@ -35,11 +36,15 @@ final class DemoVerifier {
         this.now = now;
     }
 
-    /** Row counts at or after each table's cutoff, taken before the run. */
-    static Map<String, Long> retainedBefore(Connection c, FleetDatabase database, Instant now) throws SQLException {
-        Map<String, Long> rows = new java.util.LinkedHashMap<>();
+    /** What the run must not change, per table: rows at or after the cutoff, and rows that must stay in default. */
+    record Before(long retained, long mustStay) {
+    }
+
+    static Map<String, Before> before(Connection c, FleetDatabase database, Instant now) throws SQLException {
+        Map<String, Before> rows = new java.util.LinkedHashMap<>();
         for (TablePolicy policy : database.tables()) {
-            rows.put(policy.table().toString(), DatabaseFacts.retainedRows(c, policy, now));
+            rows.put(policy.table().toString(), new Before(DatabaseFacts.retainedRows(c, policy, now),
+                    DatabaseFacts.rowsThatMustStay(c, policy, now)));
         }
         return rows;
     }
@@ -52,7 +57,7 @@ final class DemoVerifier {
         return failed;
     }
 
-    DemoVerifier verify(JsonNode report, Map<String, Long> retainedBefore) throws SQLException {
+    DemoVerifier verify(JsonNode report, Map<String, Before> before) throws SQLException {
         check("report is COMPLETE", report.path("status").asText().equals("COMPLETE"), report.path("status").asText());
         for (JsonNode db : report.path("databases")) {
             for (JsonNode op : db.path("operations")) {
@@ -60,7 +65,7 @@ final class DemoVerifier {
             }
         }
         for (TablePolicy policy : database.tables()) {
-            invariants(policy, retainedBefore.get(policy.table().toString()));
+            invariants(policy, before.get(policy.table().toString()));
         }
         summary(report);
         return this;
@@ -79,7 +84,10 @@ final class DemoVerifier {
         switch (kind) {
             case "create_partition" -> {
                 if (applied) {
-                    check(label + ": attached", attached.containsKey(partition), "not attached");
+                    PartitionRange month = PartitionRange.ofMonth(PartitionNaming.monthOf(policy.table().table(),
+                            partition).orElseThrow());
+                    check(label + ": its month is covered by an attached partition", attached.values().stream()
+                            .anyMatch(r -> r.map(x -> x.covers(month)).orElse(false)), "no partition covers " + month);
                 }
                 long moved = op.path("rowsMoved").asLong();
                 if (moved > 0) {
@@ -106,11 +114,14 @@ final class DemoVerifier {
         }
     }
 
-    private void invariants(TablePolicy policy, long retainedBefore) throws SQLException {
+    private void invariants(TablePolicy policy, Before before) throws SQLException {
         String table = policy.table().toString();
         long retainedAfter = DatabaseFacts.retainedRows(c, policy, now);
         check(table + ": every row newer than the cutoff is still there (" + retainedAfter + ")",
-                retainedAfter == retainedBefore, "before " + retainedBefore + ", after " + retainedAfter);
+                retainedAfter == before.retained(), "before " + before.retained() + ", after " + retainedAfter);
+        long mustStay = DatabaseFacts.rowsThatMustStay(c, policy, now);
+        check(table + ": expired, far-future and NULL-key rows stay in the default partition (" + mustStay + ")",
+                mustStay == before.mustStay(), "before " + before.mustStay() + ", after " + mustStay);
         Map<String, Optional<PartitionRange>> attached = DatabaseFacts.partitions(c, policy);
         List<String> expired = attached.entrySet().stream().filter(e -> e.getValue().isPresent()
                 && policy.isExpired(e.getValue().get(), now)).map(Map.Entry::getKey).toList();

@@ -41,7 +41,7 @@ public final class Stack implements AutoCloseable {
     public record Endpoints(int kafka, int registry, int postgres, int planner, int executor, int reporter) {
     }
 
-    private final List<AutoCloseable> started = new ArrayList<>();
+    private final List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
     private final PrintStream log;
     private final Thread hook = new Thread(this::close, "stack-stop");
@@ -82,17 +82,13 @@ public final class Stack implements AutoCloseable {
                         "registry-local/target/registry-local-0.1.0-SNAPSHOT-runner.jar"), endpoints.registry(), logs));
         CompletableFuture<PostgresTestServer> pg = CompletableFuture.supplyAsync(() ->
                 PostgresTestServer.start(work.resolve("postgres"), endpoints.postgres()));
-        try {
-            started.add(kafka.join());
-            registry = registryStart.join();
-            started.add(registry);
-            postgres = pg.join();
-            started.add(postgres);
-        } catch (RuntimeException e) {
-            // whichever did start must stop too
-            Stream.of(kafka, registryStart, pg).forEach(f -> f.thenAccept(c -> started.add((AutoCloseable) c)));
-            throw e;
-        }
+        // wait for all three, even when one fails, so whichever did start is stopped with the rest
+        CompletableFuture.allOf(kafka, registryStart, pg).exceptionally(e -> null).join();
+        Stream.of(kafka, registryStart, pg).filter(f -> !f.isCompletedExceptionally())
+                .forEach(f -> started.add((AutoCloseable) f.join()));
+        registry = registryStart.join();
+        postgres = pg.join();
+        kafka.join();
         log.printf("stack: Kafka on 127.0.0.1:%d, schema registry on %s, PostgreSQL on 127.0.0.1:%d (%.1f s)%n",
                 endpoints.kafka(), registryUrl(), endpoints.postgres(), (System.nanoTime() - t0) / 1e9);
         inventory = SampleFleetSetup.create(postgres, work, options.rowsPerMonth(), password);
@@ -162,14 +158,18 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (int i = started.size() - 1; i >= 0; i--) {
+        List<AutoCloseable> running;
+        synchronized (started) {
+            running = new ArrayList<>(started);
+            started.clear();
+        }
+        for (int i = running.size() - 1; i >= 0; i--) {
             try {
-                started.get(i).close();
+                running.get(i).close();
             } catch (Exception e) {
-                log.println("stack: stopping " + started.get(i) + " failed: " + e.getMessage());
+                log.println("stack: stopping " + running.get(i) + " failed: " + e.getMessage());
             }
         }
-        started.clear();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {

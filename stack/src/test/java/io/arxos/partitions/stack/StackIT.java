@@ -106,9 +106,23 @@ class StackIT {
     @Test
     @Order(4)
     void partctlSaysPlainlyWhenKafkaIsNotReachable() {
-        int exit = Partctl.execute("maintain", "--bootstrap-servers", "127.0.0.1:1", "--schema-registry-url",
-                stack.registryUrl(), "--validate-only");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Partctl.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                "maintain", "--bootstrap-servers", "127.0.0.1:1", "--schema-registry-url", stack.registryUrl(),
+                "--validate-only");
         assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).contains("Kafka is not reachable at 127.0.0.1:1");
+    }
+
+    @Test
+    @Order(5)
+    void partctlSaysPlainlyWhenTheRegistryIsNotReachable() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = Partctl.execute(new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err),
+                "maintain", "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url",
+                "http://127.0.0.1:1/apis/ccompat/v7", "--validate-only");
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).contains("the schema registry is not reachable at http://127.0.0.1:1");
     }
 
     private static String month(YearMonth m) {

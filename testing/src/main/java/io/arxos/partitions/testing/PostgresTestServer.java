@@ -61,7 +61,10 @@ public final class PostgresTestServer implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(database), "postgres", "postgres");
     }
 
-    /** Creates a login role with a password and a database it owns, as a fleet database would be set up. */
+    /**
+     * Creates a login role with a password and a database it owns, as a fleet database would be set up for this
+     * tool, including {@code pg_read_all_stats} for the executor's lock probe.
+     */
     public void createDatabase(String database, String owner, String password) {
         requirePlain(database);
         requirePlain(owner);
@@ -69,6 +72,8 @@ public final class PostgresTestServer implements AutoCloseable {
             s.execute("DO $$BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + owner + "') THEN "
                     + "CREATE ROLE " + owner + " LOGIN PASSWORD '" + password.replace("'", "''") + "'; END IF; END$$");
             s.execute("CREATE DATABASE " + database + " OWNER " + owner);
+            // lets the executor see how long other roles' transactions have held locks (its lock probe)
+            s.execute("GRANT pg_read_all_stats TO " + owner);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create database " + database, e);
         }

@@ -25,9 +25,11 @@ import java.util.function.DoubleSupplier;
 import org.jboss.logging.Logger;
 
 /**
- * Use case: one attempt at one command. Guard first (no SQL for a refused command), then the ledger (a change already
- * applied runs no SQL), then inspect, plan the steps and run them. A retriable failure asks for a retry after a
- * backoff; the caller schedules it without holding up other tables.
+ * Use case: one attempt at one command. Guard first (no SQL for a refused command), then the ledger (a redelivered
+ * command whose change committed re-publishes its outcome and runs no SQL), then inspect the table: a change already
+ * in effect, whoever made it, is ALREADY_APPLIED and runs no SQL; otherwise plan the steps and run them. The catalog,
+ * not the ledger, decides whether a change is in effect, so a partition dropped by hand is created again. A
+ * retriable failure asks for a retry after a backoff; the caller schedules it without holding up other tables.
  */
 public final class ExecuteCommand {
 
@@ -70,6 +72,13 @@ public final class ExecuteCommand {
             return change((ExecutorCommand.PartitionCommand) command, policy.get(), context, now);
         } catch (StepFailure failure) {
             return failedAttempt(command, context, failure, Optional.empty(), List.of());
+        } catch (RuntimeException bug) {
+            // never retry blindly or go silent: a command that breaks the executor still gets a final outcome
+            LOG.errorf(bug, "%s failed unexpectedly", command.header().id());
+            String message = "internal error: " + bug;
+            ledger.recordFailure(command.header().table(), command, attempt, "internal", null, message,
+                    context.startedAt());
+            return finished(Outcome.failed(context.sqlRun(), elapsed(context), attempt, "internal", null, message));
         } catch (PreconditionFailed refused) {
             LOG.warnf("%s refused inside its transaction: %s", command.header().id(), refused.getMessage());
             return finished(Outcome.rejected(refused.rejection(), elapsed(context), attempt));
@@ -79,14 +88,17 @@ public final class ExecuteCommand {
     private AttemptResult change(ExecutorCommand.PartitionCommand command, TablePolicy policy, AttemptContext context,
             Instant now) throws StepFailure, PreconditionFailed {
         if (!command.header().dryRun()) {
+            // the same command of the same run applied already: a redelivery after the commit, before the outcome
             Optional<Ledger.AppliedChange> applied = ledger.findApplied(command.header().table(), command);
             if (applied.isPresent()) {
-                return finished(fromLedger(command, applied.get(), context));
+                return finished(Outcome.succeeded(applied.get().sql(), elapsed(context), context.attempt(),
+                        applied.get().rowsMoved(), Optional.of("applied at " + applied.get().finishedAt()
+                                + "; outcome re-published from the ledger")));
             }
         }
         TableState state = inspector.inspect(command.header().table(), policy, command);
         Procedure procedure = command instanceof ExecutorCommand.CreatePartition create
-                ? CreatePartitionProcedure.plan(policy, create, state)
+                ? CreatePartitionProcedure.plan(policy, create, state, now)
                 : RetirePartitionProcedure.plan(policy, command, state, now);
         if (procedure instanceof Procedure.AlreadyApplied done) {
             return finished(Outcome.alreadyApplied(done.detail(), elapsed(context), context.attempt()));
@@ -135,15 +147,6 @@ public final class ExecuteCommand {
                 failure.getMessage()));
     }
 
-    private Outcome fromLedger(ExecutorCommand command, Ledger.AppliedChange applied, AttemptContext context) {
-        if (applied.runId().equals(command.header().runId())) {
-            // redelivered after the change committed but before its outcome was published: publish it again
-            return Outcome.succeeded(applied.sql(), elapsed(context), context.attempt(), applied.rowsMoved(),
-                    Optional.of("applied at " + applied.finishedAt() + "; outcome re-published from the ledger"));
-        }
-        return Outcome.alreadyApplied("applied at " + applied.finishedAt() + " by run " + applied.runId(),
-                elapsed(context), context.attempt());
-    }
 
     private static String detail(ExecutorCommand.PartitionCommand command, long rowsMoved) {
         if (command instanceof ExecutorCommand.DetachPartition detach) {

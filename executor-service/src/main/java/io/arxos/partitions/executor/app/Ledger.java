@@ -9,7 +9,7 @@ import java.util.Optional;
 /** The operations ledger in each target database: what was applied, and failed attempts for the audit trail. */
 public interface Ledger {
 
-    /** The applied change with this command id, unless a later change to the same partition superseded it. */
+    /** The change this command (same id, same run) committed, if it did: what a redelivery must re-publish. */
     Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure;
 
     /** Records a failed attempt in its own transaction; never blocks a later retry. Best effort. */

@@ -67,7 +67,7 @@ public class ExecutorApplication {
             DatabaseId id = database.id();
             try {
                 migrations.ensure(id);
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 LOG.warnf("ledger of %s not installed yet (%s); will retry on its first command", id,
                         e.getMessage());
             }

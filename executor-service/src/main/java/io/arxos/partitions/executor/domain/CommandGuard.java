@@ -25,7 +25,7 @@ public final class CommandGuard {
         }
         TablePolicy p = policy.get();
         if (command instanceof ExecutorCommand.CreatePartition create) {
-            return checkCreate(create, p);
+            return checkCreate(create, p, now);
         }
         if (command instanceof ExecutorCommand.DropPartition drop) {
             return checkRetire(drop, p, now, RetentionAction.DROP);
@@ -44,7 +44,8 @@ public final class CommandGuard {
         return Optional.empty();
     }
 
-    private static Optional<Rejection> checkCreate(ExecutorCommand.CreatePartition create, TablePolicy policy) {
+    private static Optional<Rejection> checkCreate(ExecutorCommand.CreatePartition create, TablePolicy policy,
+            Instant now) {
         Optional<YearMonth> month = create.range().asMonth();
         if (month.isEmpty()) {
             return Optional.of(new Rejection(Rejection.Rule.BOUNDS_NOT_ALIGNED, "bounds " + describe(create.range())
@@ -55,6 +56,12 @@ public final class CommandGuard {
             return Optional.of(new Rejection(Rejection.Rule.NAME_NOT_CONVENTIONAL, "partition name '"
                     + create.partition() + "' does not follow the convention; " + month.get() + " must be named "
                     + expected));
+        }
+        if (policy.isExpired(create.range(), now)) {
+            // retention would drop it again, and rows of expired months must stay where they are
+            return Optional.of(new Rejection(Rejection.Rule.PAST_RETENTION, "create of " + create.partition()
+                    + " refused: " + month.get() + " ends at or before the retention cutoff "
+                    + policy.retentionCutoff(now) + " (" + policy.retentionMonths() + " months)"));
         }
         return Optional.empty();
     }

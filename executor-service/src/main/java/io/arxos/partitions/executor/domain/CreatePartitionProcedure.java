@@ -6,6 +6,7 @@ import io.arxos.partitions.core.TablePolicy;
 import io.arxos.partitions.executor.domain.Rejection.Rule;
 import io.arxos.partitions.executor.domain.TableState.Child;
 import io.arxos.partitions.executor.domain.TableState.ConstraintState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,11 +17,14 @@ import java.util.stream.Collectors;
  * How a partition is created without stalling writers. The parent is never locked ACCESS EXCLUSIVE: the new month is
  * built as a standalone table and attached (SHARE UPDATE EXCLUSIVE on the parent).
  * <ul>
- * <li>No rows for the month in the default partition: create the table with a bounds CHECK; add an exclusion CHECK
- * to the default partition NOT VALID and validate it in its own transaction (the scan runs without blocking
- * inserts); attach, which then scans nothing.</li>
- * <li>Rows for the month in the default partition: one transaction moves them into the new table and attaches it,
- * so readers see the rows either in the default partition or in the new one, never neither.</li>
+ * <li>A future month (after the current one) with no rows in the default partition: create the table with a bounds
+ * CHECK; add an exclusion CHECK to the default partition NOT VALID and validate it in its own transaction (the scan
+ * runs without blocking inserts); attach, which then scans nothing. While the exclusion exists, rows for that month
+ * are refused, which is why only months nobody should be writing yet take this path.</li>
+ * <li>Otherwise (rows for the month in the default partition, or the current or a past month, which writers may be
+ * inserting into right now): one transaction locks the default partition against writes, moves the month's rows
+ * into the new table and attaches it, so readers see the rows in one place or the other and no insert fails.
+ * ATTACH then scans the default partition under its lock (not the parent's).</li>
  * </ul>
  * Every step re-checks the state it starts from, so a retry after a crash resumes where the last one stopped.
  */
@@ -29,7 +33,8 @@ public final class CreatePartitionProcedure {
     private CreatePartitionProcedure() {
     }
 
-    public static Procedure plan(TablePolicy policy, ExecutorCommand.CreatePartition command, TableState state) {
+    public static Procedure plan(TablePolicy policy, ExecutorCommand.CreatePartition command, TableState state,
+            Instant now) {
         Identifier partition = command.partition();
         PartitionRange range = command.range();
         if (command.keyType() != state.keyType()) {
@@ -70,7 +75,8 @@ public final class CreatePartitionProcedure {
             return withoutDefault(ddl, partition, range, prepare);
         }
         Identifier defaultName = Identifier.of(defaultChild.get().name());
-        if (state.defaultRowsInRange() > 0) {
+        boolean futureMonth = range.from().isAfter(TablePolicy.utc(now));
+        if (state.defaultRowsInRange() > 0 || !futureMonth) {
             return movingRows(ddl, partition, defaultName, range, state, prepare);
         }
         return viaExclusion(ddl, partition, defaultName, range, state.exclusion(), prepare);
@@ -90,6 +96,8 @@ public final class CreatePartitionProcedure {
     private static Procedure movingRows(PartitionDdl ddl, Identifier partition, Identifier defaultName,
             PartitionRange range, TableState state, List<String> prepare) {
         List<String> statements = new ArrayList<>(prepare);
+        // no insert may slip into the default partition between the move and the attach's check of it
+        statements.add(ddl.lockAgainstWrites(defaultName));
         int move = statements.size();
         statements.add(ddl.moveRows(defaultName, partition, range, state.columns()));
         statements.add(ddl.attach(partition, range));
@@ -98,7 +106,7 @@ public final class CreatePartitionProcedure {
             statements.add(ddl.dropExclusion(defaultName, partition));
         }
         Step step = Step.of("move_rows_and_attach", statements, Set.of(defaultName.value(), partition.value()))
-                .movingRowsIn(move).asFinal();
+                .movingRowsIn(move).retriableOn("23514").asFinal();
         return new Procedure.Steps(List.of(step), List.of());
     }
 

@@ -62,6 +62,11 @@ public final class PartitionDdl {
                 + exclusionConstraint(partition).quoted();
     }
 
+    /** EXCLUSIVE mode: readers go on, writers to the default partition wait until the transaction ends. */
+    public String lockAgainstWrites(Identifier defaultPartition) {
+        return "LOCK TABLE " + parent.sibling(defaultPartition).quoted() + " IN EXCLUSIVE MODE";
+    }
+
     /** Moves the range's rows from the default partition into the new table in one statement. */
     public String moveRows(Identifier defaultPartition, Identifier partition, PartitionRange range,
             List<String> quotedColumns) {

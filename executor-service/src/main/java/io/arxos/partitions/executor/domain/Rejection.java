@@ -12,6 +12,7 @@ public record Rejection(Rule rule, String message) {
         BOUNDS_NOT_ALIGNED,
         NAME_NOT_CONVENTIONAL,
         INSIDE_RETENTION,
+        PAST_RETENTION,
         PROTECTED_TABLE,
         POLICY_MISMATCH,
         STATE_CONFLICT;

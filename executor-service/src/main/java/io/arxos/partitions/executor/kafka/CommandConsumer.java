@@ -14,11 +14,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -47,8 +50,11 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
 
     public CommandConsumer(KafkaSettings settings, ExecuteCommand execute, Clock clock, int workerThreads,
             int maxInFlight, Consumer<String> outcomeListener) {
-        this.consumer = new KafkaConsumer<>(settings.consumer(GROUP, "executor-commands"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> consumerConfig = settings.consumer(GROUP, "executor-commands");
+        // incremental rebalances revoke only the partitions that move, so fewer lanes have to drain
+        consumerConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
+                CooperativeStickyAssignor.class.getName());
+        this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(settings.producer("executor-outcomes"), new ByteArraySerializer(),
                 new ByteArraySerializer());
         this.workers = Executors.newFixedThreadPool(workerThreads, named("executor-worker"));
@@ -70,6 +76,7 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
         consumer.subscribe(List.of(Topics.COMMANDS.name()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                drain(partitions);
                 commit();
                 offsets.revoked(partitions);
             }
@@ -82,20 +89,49 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
         try {
             while (running.get()) {
                 polling = true;
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    offsets.started(new TopicPartition(record.topic(), record.partition()), record.offset());
-                    CommandTask task = new CommandTask(record, dependencies);
-                    lanes.submit(task.laneKey(), task);
+                try {
+                    pollOnce();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // a failed commit or a rebalance hiccup must not end the only poll thread
+                    LOG.errorf(e, "polling commands failed; retrying in 1 s");
+                    Thread.sleep(1000);
                 }
-                commit();
-                applyBackpressure();
             }
         } catch (WakeupException e) {
             // closing
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             polling = false;
-            commit();
+            try {
+                commit();
+            } catch (KafkaException e) {
+                LOG.warnf("last commit on shutdown failed (records will be redelivered): %s", e.getMessage());
+            }
             consumer.close();
+        }
+    }
+
+    private void pollOnce() {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+            offsets.started(new TopicPartition(record.topic(), record.partition()), record.offset());
+            CommandTask task = new CommandTask(record, dependencies);
+            lanes.submit(task.laneKey(), task);
+        }
+        commit();
+        applyBackpressure();
+    }
+
+    private void drain(Collection<TopicPartition> partitions) {
+        try {
+            if (!offsets.awaitDrained(partitions, Duration.ofMinutes(2))) {
+                LOG.warnf("commands of %s still running after 2 min; the next owner may repeat them (the ledger "
+                        + "and the catalog checks make that harmless)", partitions);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -52,8 +52,9 @@ final class KeyedLanes {
         Optional<Duration> retry;
         try {
             retry = head.runOnce();
-        } catch (RuntimeException e) {
-            // a task must not kill its lane; it is retried like any transient failure
+        } catch (Throwable e) {
+            // a task must not kill its lane (it owns the table's order); tasks turn their own failures into
+            // outcomes, so reaching this means Kafka itself is failing: try again later
             LOG.errorf(e, "lane %s: task failed unexpectedly; retrying in 5 s", key);
             retry = Optional.of(Duration.ofSeconds(5));
         }

@@ -27,6 +27,26 @@ final class OffsetTracker {
         if (pending != null) {
             pending.remove(offset);
         }
+        notifyAll();
+    }
+
+    /**
+     * Waits until nothing is in flight on these partitions, so their records finish here before another consumer
+     * takes them over (and runs nothing twice); gives up after {@code timeout}.
+     *
+     * @return true when drained
+     */
+    synchronized boolean awaitDrained(java.util.Collection<TopicPartition> partitions, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (partitions.stream().anyMatch(p -> !inFlight.getOrDefault(p, new TreeSet<>()).isEmpty())) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
     }
 
     synchronized int inFlightCount() {

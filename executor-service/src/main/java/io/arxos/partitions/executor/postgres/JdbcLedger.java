@@ -34,33 +34,27 @@ public final class JdbcLedger implements Ledger {
     @Override
     public Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure {
         String ops = migrations.schema().quoted() + ".operations";
-        // a later change to the same partition by another command (e.g. re-created after a drop) supersedes it
-        String sql = "SELECT o.run_id, o.finished_at,"
-                + " (SELECT array_agg(s) FROM (SELECT unnest(a.sql) AS s FROM " + ops + " a"
-                + "   WHERE a.command_id = o.command_id AND a.run_id = o.run_id AND a.status = 'applied'"
-                + "   ORDER BY a.id) steps) AS sql,"
-                + " (SELECT sum(a.rows_moved) FROM " + ops + " a WHERE a.command_id = o.command_id"
-                + "   AND a.run_id = o.run_id AND a.status = 'applied') AS rows_moved"
-                + " FROM " + ops + " o WHERE o.command_id = ? AND o.is_final AND o.status = 'applied'"
-                + " AND NOT EXISTS (SELECT 1 FROM " + ops + " later WHERE later.table_schema = o.table_schema"
-                + "   AND later.table_name = o.table_name AND later.partition_name = o.partition_name"
-                + "   AND later.is_final AND later.status = 'applied' AND later.id > o.id"
-                + "   AND later.command_id <> o.command_id)"
-                + " ORDER BY o.id DESC LIMIT 1";
+        String sql = "SELECT max(o.finished_at) FILTER (WHERE o.is_final),"
+                + " array_agg(s.statement ORDER BY o.id, s.ord), sum(o.rows_moved) FILTER (WHERE s.ord = 1)"
+                + " FROM " + ops + " o LEFT JOIN LATERAL unnest(o.sql) WITH ORDINALITY AS s(statement, ord) ON true"
+                + " WHERE o.command_id = ? AND o.run_id = ? AND o.status = 'applied'"
+                + " HAVING bool_or(o.is_final)";
         try {
             migrations.ensure(table.database());
             try (Connection c = connections.open(table.database());
                     PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, command.header().id().value());
+                ps.setString(2, command.header().runId());
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    Array array = rs.getArray(3);
+                    Array array = rs.getArray(2);
                     List<String> statements = array == null ? List.of()
                             : new ArrayList<>(Arrays.asList((String[]) array.getArray()));
-                    return Optional.of(new AppliedChange(rs.getString(1), statements, rs.getLong(4),
-                            rs.getTimestamp(2).toInstant()));
+                    statements.removeIf(java.util.Objects::isNull);
+                    return Optional.of(new AppliedChange(command.header().runId(), statements, rs.getLong(3),
+                            rs.getTimestamp(1).toInstant()));
                 }
             }
         } catch (SQLException e) {

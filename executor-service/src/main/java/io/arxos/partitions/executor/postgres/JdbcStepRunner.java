@@ -122,19 +122,31 @@ public final class JdbcStepRunner implements StepRunner {
 
     @Override
     public void compensate(TableKey table, ExecutorCommand command, List<String> statements) {
-        try (Connection c = connections.open(table.database())) {
-            c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
-                for (String sql : statements) {
-                    LOG.infof("%s [compensate] %s", command.header().id(), sql);
-                    s.execute(sql);
+        // a constraint left on the default partition would refuse inserts for the month: try a few times, spaced
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try (Connection c = connections.open(table.database())) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
+                    advisoryLock(c, table);
+                    for (String sql : statements) {
+                        LOG.infof("%s [compensate] %s", command.header().id(), sql);
+                        s.execute(sql);
+                    }
+                }
+                c.commit();
+                return;
+            } catch (SQLException | StepFailure e) {
+                LOG.warnf("%s: clean-up attempt %d failed: %s", command.header().id(), attempt, e.getMessage());
+                try {
+                    Thread.sleep(250L << attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
                 }
             }
-            c.commit();
-        } catch (SQLException e) {
-            LOG.errorf("%s: clean-up after failure did not complete (%s %s); the next attempt retries it",
-                    command.header().id(), e.getSQLState(), e.getMessage());
         }
+        LOG.errorf("%s: clean-up did not complete; the next create of this month removes the leftovers",
+                command.header().id());
     }
 }

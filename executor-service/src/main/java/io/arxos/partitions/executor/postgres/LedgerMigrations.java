@@ -14,8 +14,8 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.jboss.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -26,6 +26,8 @@ import org.flywaydb.core.api.migration.Context;
  * packaged Quarkus application without classpath scanning.
  */
 public final class LedgerMigrations {
+
+    private static final Logger LOG = Logger.getLogger(LedgerMigrations.class);
 
     private final FleetConnections connections;
     private final Identifier ledgerSchema;
@@ -69,7 +71,24 @@ public final class LedgerMigrations {
                 }
                 throw new SQLException("ledger migration of " + database + " failed: " + e.getMessage(), "58000", e);
             }
+            warnIfLockProbeIsBlind(database);
             migrated.add(database);
+        }
+    }
+
+    /**
+     * Without pg_read_all_stats, pg_stat_activity hides other roles' transaction start times, so the lock probe
+     * cannot tell a long-running reader from a short writer; lock_timeout alone then caps each stall.
+     */
+    private void warnIfLockProbeIsBlind(DatabaseId database) throws SQLException {
+        try (Connection c = connections.open(database); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(
+                        "SELECT pg_has_role(current_user, 'pg_read_all_stats', 'USAGE')")) {
+            if (rs.next() && !rs.getBoolean(1)) {
+                LOG.warnf("database %s: the executor's role lacks pg_read_all_stats, so it cannot see how long other "
+                        + "roles hold locks; GRANT pg_read_all_stats TO it (lock_timeout still caps each wait)",
+                        database);
+            }
         }
     }
 
@@ -144,7 +163,7 @@ public final class LedgerMigrations {
         }
 
         @Override
-        public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        public java.util.logging.Logger getParentLogger() throws SQLFeatureNotSupportedException {
             throw new SQLFeatureNotSupportedException();
         }
 

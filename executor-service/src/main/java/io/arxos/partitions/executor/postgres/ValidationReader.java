@@ -1,6 +1,7 @@
 package io.arxos.partitions.executor.postgres;
 
 import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.core.KeyMonth;
 import io.arxos.partitions.core.KeyType;
 import io.arxos.partitions.core.PartitionBoundExpression;
 import io.arxos.partitions.core.PartitionRange;
@@ -61,7 +62,7 @@ final class ValidationReader {
                     if (rs.getString(1) == null) {
                         nulls += rs.getLong(2);
                     } else {
-                        defaultRows.put(YearMonth.parse(rs.getString(1)), rs.getLong(2));
+                        defaultRows.merge(KeyMonth.parse(rs.getString(1)), rs.getLong(2), Long::sum);
                     }
                 }
             }

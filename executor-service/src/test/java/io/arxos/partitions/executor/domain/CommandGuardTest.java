@@ -60,6 +60,14 @@ class CommandGuardTest {
     }
 
     @Test
+    void refusesToCreateAMonthRetentionWouldDropAgain() {
+        Optional<Rejection> r = CommandGuard.check(create("2025-10"), Optional.of(policy(RetentionAction.DROP)), NOW);
+
+        assertThat(r).get().extracting(Rejection::rule).isEqualTo(Rule.PAST_RETENTION);
+        assertThat(r.get().message()).contains("2025-10").contains("2025-11-25T10:00");
+    }
+
+    @Test
     void refusesToDropAPartitionThePolicyStillRetains() {
         PartitionRange nov2025 = PartitionRange.ofMonth(YearMonth.of(2025, 11));
         Optional<Rejection> r = CommandGuard.check(drop("audit_logs_p2025_11", nov2025),

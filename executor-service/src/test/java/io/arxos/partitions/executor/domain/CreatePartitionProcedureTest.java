@@ -11,6 +11,7 @@ import io.arxos.partitions.core.KeyType;
 import io.arxos.partitions.core.PartitionRange;
 import io.arxos.partitions.core.RetentionAction;
 import io.arxos.partitions.core.TablePolicy;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -19,11 +20,12 @@ import org.junit.jupiter.api.Test;
 class CreatePartitionProcedureTest {
 
     private static final TablePolicy POLICY = policy(RetentionAction.DROP);
+    private static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
 
     @Test
     void withAnEmptyDefaultPartitionValidatesAnExclusionBeforeAttachingSoNothingIsScannedUnderLock() {
         Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-12"),
-                state(List.of(month("2026-11"), defaultPartition()), 0));
+                state(List.of(month("2026-11"), defaultPartition()), 0), NOW);
 
         Procedure.Steps steps = (Procedure.Steps) procedure;
         assertThat(steps.steps()).extracting(Step::name)
@@ -53,7 +55,7 @@ class CreatePartitionProcedureTest {
     @Test
     void withRowsInTheDefaultPartitionMovesAndAttachesInOneTransaction() {
         Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-03"),
-                state(List.of(month("2026-11"), defaultPartition()), 120));
+                state(List.of(month("2026-11"), defaultPartition()), 120), NOW);
 
         Step step = ((Procedure.Steps) procedure).steps().get(0);
         assertThat(((Procedure.Steps) procedure).steps()).hasSize(1);
@@ -69,8 +71,21 @@ class CreatePartitionProcedureTest {
     }
 
     @Test
+    void theCurrentMonthIsNeverFencedOffFromWritersEvenWithoutRowsToMove() {
+        Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-11"),
+                state(List.of(defaultPartition()), 0), NOW);
+
+        Step step = ((Procedure.Steps) procedure).steps().get(0);
+        assertThat(((Procedure.Steps) procedure).steps()).hasSize(1);
+        assertThat(step.name()).isEqualTo("move_rows_and_attach");
+        assertThat(step.statements()).noneMatch(s -> s.contains("NOT VALID"))
+                .contains("LOCK TABLE \"public\".\"audit_logs_p_default\" IN EXCLUSIVE MODE");
+        assertThat(step.retriableStates()).contains("23514");
+    }
+
+    @Test
     void withoutADefaultPartitionOnlyCreatesAndAttaches() {
-        Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-12"), state(List.of(), 0));
+        Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-12"), state(List.of(), 0), NOW);
 
         assertThat(((Procedure.Steps) procedure).steps()).extracting(Step::name)
                 .containsExactly("create_table", "attach");
@@ -79,7 +94,7 @@ class CreatePartitionProcedureTest {
     @Test
     void aPartitionWithTheSameBoundsMeansAlreadyApplied() {
         assertThat(CreatePartitionProcedure.plan(POLICY, create("2026-12"),
-                state(List.of(month("2026-12"), defaultPartition()), 0)))
+                state(List.of(month("2026-12"), defaultPartition()), 0), NOW))
                 .isEqualTo(new Procedure.AlreadyApplied("partition audit_logs_p2026_12 already exists"));
     }
 
@@ -88,7 +103,8 @@ class CreatePartitionProcedureTest {
         TableState.Child custom = new TableState.Child("audit_custom", "public", Optional.of(new PartitionRange(
                 LocalDateTime.parse("2026-12-15T00:00"), LocalDateTime.parse("2027-01-15T00:00"))));
 
-        Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-12"), state(List.of(custom), 0));
+        Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-12"), state(List.of(custom), 0),
+                NOW);
 
         assertThat(procedure).isInstanceOf(Procedure.Refused.class);
         assertThat(((Procedure.Refused) procedure).rejection().message()).contains("would overlap audit_custom");
@@ -100,7 +116,7 @@ class CreatePartitionProcedureTest {
                 Optional.of(new TableState.SameNameTable(false, true, true, 0)), 0,
                 TableState.ConstraintState.NOT_VALID, false);
 
-        Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-12"), resumed);
+        Procedure procedure = CreatePartitionProcedure.plan(POLICY, create("2026-12"), resumed, NOW);
 
         assertThat(((Procedure.Steps) procedure).steps()).extracting(Step::name)
                 .containsExactly("validate_exclusion", "attach");
@@ -112,7 +128,7 @@ class CreatePartitionProcedureTest {
                 Optional.of(new TableState.SameNameTable(false, true, false, 10)), 0,
                 TableState.ConstraintState.ABSENT, false);
 
-        assertThat(CreatePartitionProcedure.plan(POLICY, create("2026-12"), foreign))
+        assertThat(CreatePartitionProcedure.plan(POLICY, create("2026-12"), foreign, NOW))
                 .isInstanceOf(Procedure.Refused.class);
     }
 
@@ -121,7 +137,7 @@ class CreatePartitionProcedureTest {
         TableState naive = new TableState(KeyType.TIMESTAMP, List.of(), List.of("id"), Optional.empty(), 0,
                 TableState.ConstraintState.ABSENT, false);
 
-        assertThat(CreatePartitionProcedure.plan(POLICY, create("2026-12"), naive))
+        assertThat(CreatePartitionProcedure.plan(POLICY, create("2026-12"), naive, NOW))
                 .isInstanceOf(Procedure.Refused.class);
     }
 

@@ -40,6 +40,7 @@ final class CommandBus implements AutoCloseable {
     private final KafkaProducer<String, PartitionCommand> producer;
     private final KafkaProducer<String, byte[]> raw;
     private final Map<String, List<CommandOutcome>> outcomes = new ConcurrentHashMap<>();
+    private final List<String> arrivals = new CopyOnWriteArrayList<>();
     private final Thread collector;
     private volatile boolean running = true;
 
@@ -64,9 +65,15 @@ final class CommandBus implements AutoCloseable {
                 for (ConsumerRecord<String, CommandOutcome> r : consumer.poll(Duration.ofMillis(200))) {
                     outcomes.computeIfAbsent(r.value().getCommandId(), k -> new CopyOnWriteArrayList<>())
                             .add(r.value());
+                    arrivals.add(r.value().getCommandId());
                 }
             }
         }
+    }
+
+    /** Position of the command's first outcome among all outcomes received, in arrival order. */
+    int arrival(String commandId) {
+        return arrivals.indexOf(commandId);
     }
 
     List<CommandOutcome> outcomes(String commandId) {

@@ -20,6 +20,8 @@ public class FleetResource implements QuarkusTestResourceLifecycleManager {
         config.put("executor.retry.initial-backoff", "PT0.5S");
         config.put("executor.retry.max-backoff", "PT2S");
         config.put("executor.long-transaction", "PT0.3S");
+        // one worker: a table backing off must not hold it, or the other tables' commands would wait
+        config.put("executor.workers", "1");
         return config;
     }
 

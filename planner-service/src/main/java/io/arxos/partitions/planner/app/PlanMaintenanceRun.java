@@ -98,8 +98,15 @@ public final class PlanMaintenanceRun {
             TableKey key = new TableKey(database.id(), policy.table());
             CatalogEntry found = entries.get(policy.table());
             if (found instanceof CatalogEntry.Found usable) {
-                metrics.add(new TableMetricsSnapshot(key, usable));
-                tables.add(planTable(key, policy, usable, request, now));
+                try {
+                    tables.add(planTable(key, policy, usable, request, now));
+                    metrics.add(new TableMetricsSnapshot(key, usable));
+                } catch (RuntimeException e) {
+                    // one table the rules cannot handle must not cost the whole run
+                    LOG.errorf(e, "run %s: %s could not be planned", request.runId(), key);
+                    tables.add(new TableRun(key, List.of(), List.of(PlanNote.of(PlanNote.Kind.TABLE_NOT_MANAGEABLE,
+                            policy.table() + " could not be planned: " + e.getMessage()))));
+                }
             } else {
                 String reason = found instanceof CatalogEntry.Unusable u ? u.reason() : "not read from the catalog";
                 tables.add(new TableRun(key, List.of(), List.of(PlanNote.of(PlanNote.Kind.TABLE_NOT_MANAGEABLE,

@@ -49,7 +49,7 @@ public final class MaintenancePlanner {
                 .ifPresentOrElse(actions::add, () -> notes.addAll(blockedCreation(policy, snapshot, month))));
 
         if (scope.dropExpired()) {
-            actions.addAll(retirements(policy, snapshot, window));
+            actions.addAll(retirements(policy, snapshot, window, notes));
         }
         if (scope.validate()) {
             actions.add(new ValidateTable("validate partitions of " + policy.table()));
@@ -157,10 +157,17 @@ public final class MaintenancePlanner {
         return notes;
     }
 
-    private static List<MaintenanceAction> retirements(TablePolicy policy, TableSnapshot snapshot, Window window) {
+    private static List<MaintenanceAction> retirements(TablePolicy policy, TableSnapshot snapshot, Window window,
+            List<PlanNote> notes) {
         List<MaintenanceAction> retire = new ArrayList<>();
         for (ExistingPartition p : snapshot.partitions()) {
             if (!window.expired(p.range())) {
+                continue;
+            }
+            if (!Identifier.isPlain(p.name())) {
+                notes.add(new PlanNote(Kind.NAME_OUTSIDE_CONVENTION, Optional.of(p.name()), p.name()
+                        + " is past retention but its name is not a plain identifier; rename it (e.g. "
+                        + policy.table().table() + "_pYYYY_MM) and the next run retires it", Optional.empty()));
                 continue;
             }
             Identifier name = Identifier.of(p.name());

@@ -13,6 +13,7 @@ public record PlanNote(Kind kind, Optional<String> partition, String detail, Opt
         DEFAULT_ROWS_NULL_KEY,
         MISALIGNED_PARTITION,
         MONTH_SKIPPED,
+        NAME_OUTSIDE_CONVENTION,
         TABLE_NOT_MANAGEABLE
     }
 

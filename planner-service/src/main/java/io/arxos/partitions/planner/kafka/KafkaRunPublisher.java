@@ -28,16 +28,25 @@ public final class KafkaRunPublisher implements RunPublisher, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaRunPublisher.class);
 
-    private final Producer<String, SpecificRecord> producer;
+    private final KafkaSettings settings;
+    private final String transactionalId;
+    private Producer<String, SpecificRecord> producer;
 
     public KafkaRunPublisher(KafkaSettings settings, String transactionalId) {
+        this.settings = settings;
+        this.transactionalId = transactionalId;
+        this.producer = newProducer();
+    }
+
+    private Producer<String, SpecificRecord> newProducer() {
         @SuppressWarnings("unchecked")
         Serializer<SpecificRecord> values = (Serializer<SpecificRecord>) (Serializer<?>)
                 new io.arxos.partitions.serde.ConfluentAvroSerializer();
         values.configure(settings.registry(), false);
-        this.producer = new KafkaProducer<>(settings.transactionalProducer(transactionalId),
-                Topics.RUN_PLANS.keySerde().serializer(), values);
-        producer.initTransactions();
+        Producer<String, SpecificRecord> created = new KafkaProducer<>(
+                settings.transactionalProducer(transactionalId), Topics.RUN_PLANS.keySerde().serializer(), values);
+        created.initTransactions();
+        return created;
     }
 
     @Override
@@ -67,13 +76,25 @@ public final class KafkaRunPublisher implements RunPublisher, AutoCloseable {
                 producer.sendOffsetsToTransaction(consumed, group);
             }
             producer.commitTransaction();
-        } catch (ProducerFencedException e) {
-            throw new IllegalStateException("another planner with the same transactional id took over", e);
         } catch (KafkaException e) {
-            LOG.errorf("run %s: publishing failed, transaction aborted: %s", run.runId(), e.getMessage());
-            producer.abortTransaction();
+            LOG.errorf("run %s: publishing failed, nothing of it is visible: %s", run.runId(), e.getMessage());
+            recover(e);
             throw e;
         }
+    }
+
+    /** Aborts the open transaction; a producer that cannot abort (fenced, fatal error) is replaced. */
+    private void recover(KafkaException cause) {
+        if (!(cause instanceof ProducerFencedException)) {
+            try {
+                producer.abortTransaction();
+                return;
+            } catch (KafkaException abortFailed) {
+                LOG.warnf("abort failed (%s); starting a new producer", abortFailed.getMessage());
+            }
+        }
+        producer.close(java.time.Duration.ofSeconds(5));
+        producer = newProducer();
     }
 
     @Override

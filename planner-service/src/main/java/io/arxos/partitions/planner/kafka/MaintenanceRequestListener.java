@@ -17,12 +17,16 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -49,7 +53,11 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
     private final Function<RunPublisher, PlanMaintenanceRun> plannerFor;
     private final Clock clock;
     private final Duration defaultDeadline;
+    private static final int MAX_FAILURES = 5;
+
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private int failures;
+    private String lastFailure;
     private volatile boolean polling;
 
     /**
@@ -80,10 +88,18 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
         try {
             while (running.get()) {
                 polling = true;
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (!handled(record)) {
-                        break; // re-polls from the record that failed
+                try {
+                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (!handled(record)) {
+                            break; // re-polls from the record that failed
+                        }
                     }
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    // the only poll thread must not end on a transient Kafka error
+                    LOG.errorf(e, "polling maintenance requests failed; retrying in 1 s");
+                    pause(1000);
                 }
             }
         } catch (WakeupException e) {
@@ -95,23 +111,45 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
         }
     }
 
-    /** False when the run could not be published: the record is sought back and retried after a pause. */
+    /**
+     * False when the run could not be published: the record is sought back and retried after a pause. After
+     * {@link #MAX_FAILURES} failures of the same request it is answered with a refused run instead, so one bad
+     * request cannot hold up every request behind it.
+     */
     private boolean handled(ConsumerRecord<byte[], byte[]> record) {
         try {
-            handle(record);
+            if (failures >= MAX_FAILURES) {
+                refuse(record);
+            } else {
+                handle(record);
+            }
+            failures = 0;
             return true;
         } catch (RuntimeException e) {
-            LOG.errorf(e, "request at %s-%d@%d not planned yet (%s); retrying in 5 s", record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
+            failures++;
+            lastFailure = e.getMessage();
+            LOG.errorf(e, "request at %s-%d@%d not planned (attempt %d): %s; retrying in 5 s", record.topic(),
+                    record.partition(), record.offset(), failures, e.getMessage());
             consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-            try {
-                Thread.sleep(5000);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                running.set(false);
-            }
+            pause(5000);
             return false;
         }
+    }
+
+    private void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            running.set(false);
+        }
+    }
+
+    private void refuse(ConsumerRecord<byte[], byte[]> record) {
+        MaintenanceRequest request = requests.deserialize(record.topic(), record.value());
+        publisher.publish(PlannedRun.refused(request.getEnvelope().getRunId(), PlannedRun.Trigger.REQUEST,
+                PlanScope.VALIDATE_ONLY, request.getDryRun(), clock.instant(), "planning failed " + failures
+                        + " times: " + lastFailure), List.of(), consumedThrough(record), consumer.groupMetadata());
     }
 
     private void handle(ConsumerRecord<byte[], byte[]> record) {
@@ -121,8 +159,11 @@ public final class MaintenanceRequestListener implements Runnable, AutoCloseable
         } catch (SerializationException e) {
             LOG.warnf("undecodable maintenance request at %s-%d@%d sent to %s: %s", record.topic(),
                     record.partition(), record.offset(), Topics.DEAD_LETTERS, e.getMessage());
-            deadLetters.send(DeadLetters.of(record, GROUP, e.getMessage()));
-            deadLetters.flush();
+            try {
+                deadLetters.send(DeadLetters.of(record, GROUP, e.getMessage())).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException | InterruptedException failed) {
+                throw new IllegalStateException("dead letter not written: " + failed.getMessage(), failed);
+            }
             consumer.commitSync(consumedThrough(record));
             return;
         }

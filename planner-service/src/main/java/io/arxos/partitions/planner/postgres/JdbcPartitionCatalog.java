@@ -1,6 +1,7 @@
 package io.arxos.partitions.planner.postgres;
 
 import io.arxos.partitions.core.DatabaseId;
+import io.arxos.partitions.core.KeyMonth;
 import io.arxos.partitions.core.KeyType;
 import io.arxos.partitions.core.PartitionBoundExpression;
 import io.arxos.partitions.core.PartitionRange;
@@ -119,7 +120,8 @@ public final class JdbcPartitionCatalog implements PartitionCatalog {
                     if (month == null) {
                         nulls.merge(ord, rows, Long::sum);
                     } else {
-                        months.computeIfAbsent(ord, k -> new HashMap<>()).put(YearMonth.parse(month), rows);
+                        months.computeIfAbsent(ord, k -> new HashMap<>())
+                                .merge(KeyMonth.parse(month), rows, Long::sum);
                     }
                 }
             }
