@@ -71,12 +71,14 @@ public final class Stack implements AutoCloseable {
         Path work = options.workDir().toAbsolutePath();
         deleteRecursively(work);
         Path logs = work.resolve("logs");
-        endpoints = new Endpoints(freePort(), freePort(), freePort(), freePort(), freePort(), freePort());
+        int[] ports = freePorts(7);
+        endpoints = new Endpoints(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
+        int controllerPort = ports[6];
         password = HexFormat.of().formatHex(randomBytes());
         long t0 = System.nanoTime();
         Path log4j = writeResource("stack-log4j2.xml", work.resolve("log4j2.xml"));
         CompletableFuture<ChildProcess> kafka = CompletableFuture.supplyAsync(() -> KafkaBrokerProcess.start(
-                work.resolve("kafka"), endpoints.kafka(), freePort(), log4j));
+                work.resolve("kafka"), endpoints.kafka(), controllerPort, log4j));
         CompletableFuture<SchemaRegistryProcess> registryStart = CompletableFuture.supplyAsync(() ->
                 SchemaRegistryProcess.start(options.projectDir().resolve(
                         "registry-local/target/registry-local-0.1.0-SNAPSHOT-runner.jar"), endpoints.registry(), logs));
@@ -189,11 +191,27 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all sockets stay open until every port is chosen, so none is handed out twice. */
+    static int[] freePorts(int count) {
+        List<ServerSocket> sockets = new ArrayList<>();
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                ServerSocket socket = new ServerSocket(0);
+                sockets.add(socket);
+                ports[i] = socket.getLocalPort();
+            }
+            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            for (ServerSocket socket : sockets) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a probe socket cannot matter
+                }
+            }
         }
     }
 
