@@ -38,11 +38,6 @@ public record TopicSpec<V extends SpecificRecord>(
         return serde;
     }
 
-    /** The value subject under Confluent's default TopicNameStrategy. */
-    public String valueSubject() {
-        return name + "-value";
-    }
-
     /** The topic as the Admin client creates it; {@code retentionOverride} replaces the default when not null. */
     public NewTopic newTopic(short replicationFactor, Duration retentionOverride) {
         Duration effective = retentionOverride != null ? retentionOverride : retention;

@@ -57,11 +57,6 @@ public final class Topics {
     private Topics() {
     }
 
-    public static TopicSpec<?> byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no topic '" + name + "' in the catalogue"));
-    }
-
     /** Every topic to create, dead letters included; audit topics take {@code auditRetention} when it is set. */
     public static List<NewTopic> newTopics(short replicationFactor,
             Duration auditRetention) {

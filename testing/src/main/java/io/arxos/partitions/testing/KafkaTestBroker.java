@@ -3,7 +3,6 @@ package io.arxos.partitions.testing;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -73,12 +72,6 @@ public final class KafkaTestBroker implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("could not create topics " + topics, e);
         }
-    }
-
-    public Properties clientProperties() {
-        Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        return props;
     }
 
     @Override
