@@ -1,11 +1,15 @@
 package io.arxos.partitions.schemas;
 
+import io.arxos.partitions.events.AnalysisReport;
+import io.arxos.partitions.events.AnalysisRequest;
+import io.arxos.partitions.events.AnalysisRun;
 import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.MaintenanceRequest;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.PartitionCommand;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.events.TableMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +39,15 @@ public final class Topics {
             PartitionAlert.class, 3, Duration.ofDays(90));
     public static final TopicSpec<RunReport> REPORTS = new TopicSpec<>(
             "partitions.reports", "run id", RunReport.class, 3, Duration.ofDays(400));
+    public static final TopicSpec<AnalysisRequest> ANALYSIS_REQUESTS = new TopicSpec<>(
+            "partitions.analysis-requests", "analysis id", AnalysisRequest.class, 1, Duration.ofDays(30));
+    public static final TopicSpec<TableAnalysis> TABLE_ANALYSES = new TopicSpec<>(
+            "partitions.table-analyses", "<database-id>/<schema>.<table>", TableAnalysis.class, 3,
+            Duration.ofDays(400));
+    public static final TopicSpec<AnalysisRun> ANALYSIS_RUNS = new TopicSpec<>(
+            "partitions.analysis-runs", "analysis id", AnalysisRun.class, 3, Duration.ofDays(400));
+    public static final TopicSpec<AnalysisReport> ANALYSIS_REPORTS = new TopicSpec<>(
+            "partitions.analysis-reports", "analysis id", AnalysisReport.class, 3, Duration.ofDays(400));
 
     /** Records no consumer could decode: original key and value bytes, the reason in headers. */
     public static final String DEAD_LETTERS = "partitions.dead-letters";
@@ -52,7 +65,8 @@ public final class Topics {
     public static final List<TopicSpec<?>> AUDIT_TRAIL = List.of(RUN_PLANS, COMMANDS, OUTCOMES);
 
     public static final List<TopicSpec<?>> ALL = List.of(
-            MAINTENANCE_REQUESTS, RUN_PLANS, TABLE_METRICS, COMMANDS, OUTCOMES, ALERTS, REPORTS);
+            MAINTENANCE_REQUESTS, RUN_PLANS, TABLE_METRICS, COMMANDS, OUTCOMES, ALERTS, REPORTS,
+            ANALYSIS_REQUESTS, TABLE_ANALYSES, ANALYSIS_RUNS, ANALYSIS_REPORTS);
 
     private Topics() {
     }
