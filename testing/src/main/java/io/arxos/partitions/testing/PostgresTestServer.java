@@ -33,7 +33,9 @@ public final class PostgresTestServer implements AutoCloseable {
                     .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("max_locks_per_transaction", "256")
-                    .setServerConfig("shared_buffers", "32MB");
+                    .setServerConfig("shared_buffers", "32MB")
+                    // the analysis reads query patterns from it; CREATE EXTENSION per database
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements");
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }

@@ -26,9 +26,24 @@ public final class SampleFleetSetup {
 
     /** @return the inventory file */
     public static Path create(PostgresTestServer postgres, Path workDir, int rowsPerMonth, String password) {
+        return create(postgres, workDir, rowsPerMonth, 0, password);
+    }
+
+    /**
+     * @param legacyRowsPerMonth rows per month of the unpartitioned legacy tables the analysis looks at; 0 for none
+     * @return the inventory file
+     */
+    public static Path create(PostgresTestServer postgres, Path workDir, int rowsPerMonth, int legacyRowsPerMonth,
+            String password) {
         postgres.createDatabase(DATABASE, OWNER, password);
+        YearMonth current = YearMonth.now(ZoneOffset.UTC);
         try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(DATABASE), OWNER, password)) {
-            SampleArxosDatabase.create(c, YearMonth.now(ZoneOffset.UTC), rowsPerMonth);
+            SampleArxosDatabase.create(c, current, rowsPerMonth);
+            if (legacyRowsPerMonth > 0) {
+                try (Connection superuser = postgres.superuser(DATABASE)) {
+                    SampleLegacyTables.create(superuser, c, current, legacyRowsPerMonth);
+                }
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("could not load the sample database", e);
         }

@@ -30,11 +30,16 @@ public final class TestFleet implements AutoCloseable {
     }
 
     public static TestFleet start(Path workDir, int rowsPerMonth) {
+        return start(workDir, rowsPerMonth, 0);
+    }
+
+    /** @param legacyRowsPerMonth rows per month of the legacy tables the analysis looks at (0: none) */
+    public static TestFleet start(Path workDir, int rowsPerMonth, int legacyRowsPerMonth) {
         CompletableFuture<KafkaTestBroker> kafka = CompletableFuture.supplyAsync(KafkaTestBroker::start);
         CompletableFuture<SchemaRegistryProcess> registry = CompletableFuture.supplyAsync(SchemaRegistryProcess::start);
         CompletableFuture<PostgresTestServer> postgres = CompletableFuture.supplyAsync(PostgresTestServer::start);
         PostgresTestServer pg = postgres.join();
-        Path inventory = SampleFleetSetup.create(pg, workDir, rowsPerMonth, PASSWORD);
+        Path inventory = SampleFleetSetup.create(pg, workDir, rowsPerMonth, legacyRowsPerMonth, PASSWORD);
         return new TestFleet(kafka.join(), registry.join(), pg, inventory);
     }
 

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the maintenance-request listener is polling. */
+/** Ready once the maintenance- and analysis-request listeners are polling. */
 @Readiness
 @ApplicationScoped
 public class ListenerReadiness implements HealthCheck {

@@ -3,14 +3,18 @@ package io.arxos.partitions.planner.config;
 import io.arxos.partitions.inventory.FleetConnections;
 import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryLoader;
+import io.arxos.partitions.planner.app.AnalyzeDatabases;
 import io.arxos.partitions.planner.app.PlanMaintenanceRun;
 import io.arxos.partitions.planner.app.RunPublisher;
 import io.arxos.partitions.planner.app.RunRequest;
 import io.arxos.partitions.planner.domain.PlanScope;
+import io.arxos.partitions.planner.domain.analysis.AnalysisSettings;
 import io.arxos.partitions.planner.domain.PlannedRun;
+import io.arxos.partitions.planner.kafka.AnalysisRequestListener;
 import io.arxos.partitions.planner.kafka.KafkaRunPublisher;
 import io.arxos.partitions.planner.kafka.MaintenanceRequestListener;
 import io.arxos.partitions.planner.postgres.JdbcPartitionCatalog;
+import io.arxos.partitions.planner.postgres.JdbcTableProfiler;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +26,8 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +35,10 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
-/** Wires the planner: inventory, catalog reader, transactional publisher, request listener and the schedules. */
+/**
+ * Wires the planner: inventory, catalog reader, table profiler, transactional publisher, the maintenance and analysis
+ * request listeners and the schedules.
+ */
 @ApplicationScoped
 public class PlannerApplication {
 
@@ -38,6 +47,7 @@ public class PlannerApplication {
     private PlanMaintenanceRun planner;
     private KafkaRunPublisher publisher;
     private MaintenanceRequestListener listener;
+    private AnalysisRequestListener analysisListener;
     private ExecutorService workers;
     private PlannerConfig config;
     private MeterRegistry meters;
@@ -61,9 +71,26 @@ public class PlannerApplication {
         Thread thread = new Thread(listener, "planner-request-listener");
         thread.setDaemon(true);
         thread.start();
+        AnalyzeDatabases analysis = new AnalyzeDatabases(inventory, new JdbcTableProfiler(
+                FleetConnections.fromEnvironment(inventory, "partitions-analysis"),
+                config.analysis().statementTimeout()), analysisSettings(config.analysis()), Clock.systemUTC(),
+                duration -> Thread.sleep(duration.toMillis()), workers);
+        analysisListener = new AnalysisRequestListener(kafka, publisher, analysis, Clock.systemUTC());
+        Thread analysisThread = new Thread(analysisListener, "planner-analysis-listener");
+        analysisThread.setDaemon(true);
+        analysisThread.start();
         LOG.infof("planner %s ready: %d databases, validation '%s', maintenance '%s' (%s)", config.instanceId(),
                 inventory.databases().size(), config.schedule().validation(), config.schedule().maintenance(),
                 config.schedule().timeZone());
+    }
+
+    private static AnalysisSettings analysisSettings(PlannerConfig.Analysis a) {
+        return new AnalysisSettings(optional(a.highBytes()), optional(a.mediumBytes()), optional(a.lowBytes()),
+                a.partitionBudgetBytes(), a.maxPartitions());
+    }
+
+    private static OptionalLong optional(Optional<Long> value) {
+        return value.map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** Counts runs, commands and unreachable databases as they are published. */
@@ -102,6 +129,9 @@ public class PlannerApplication {
         if (listener != null) {
             listener.close();
         }
+        if (analysisListener != null) {
+            analysisListener.close();
+        }
         if (workers != null) {
             workers.shutdown();
         }
@@ -111,6 +141,7 @@ public class PlannerApplication {
     }
 
     public boolean isListening() {
-        return listener != null && listener.isPolling();
+        return listener != null && listener.isPolling() && analysisListener != null
+                && analysisListener.isPolling();
     }
 }

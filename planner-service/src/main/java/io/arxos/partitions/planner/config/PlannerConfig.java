@@ -47,6 +47,32 @@ public interface PlannerConfig {
 
     Topics topics();
 
+    Analysis analysis();
+
+    /** Thresholds and limits of the partitioning analysis. */
+    interface Analysis {
+        /** statement_timeout of the analysis's catalog queries, samples and counts. */
+        @WithDefault("PT2M")
+        Duration statementTimeout();
+
+        /** Size from which a time series is a HIGH candidate; default 4 × the server's shared_buffers. */
+        Optional<Long> highBytes();
+
+        /** MEDIUM; default 1 × shared_buffers. */
+        Optional<Long> mediumBytes();
+
+        /** LOW; smaller tables are not recommended. Default shared_buffers / 4. */
+        Optional<Long> lowBytes();
+
+        /** Largest partition the interval choice accepts (10 GiB). */
+        @WithDefault("10737418240")
+        long partitionBudgetBytes();
+
+        /** Most partitions the interval choice accepts; more draws a planning-overhead warning. */
+        @WithDefault("200")
+        int maxPartitions();
+    }
+
     /** How the planner creates missing topics at start-up. */
     interface Topics {
         @WithDefault("1")

@@ -1,6 +1,7 @@
 package io.arxos.partitions.planner.kafka;
 
 import io.arxos.partitions.events.RunPlan;
+import io.arxos.partitions.planner.app.AnalysisResult;
 import io.arxos.partitions.planner.app.RunPublisher;
 import io.arxos.partitions.planner.app.TableMetricsSnapshot;
 import io.arxos.partitions.planner.domain.PlannedRun;
@@ -21,7 +22,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes a run in one Kafka transaction: the run plan, the table metrics and every command become visible to
+ * Publishes runs and analyses, each in one Kafka transaction. A run: the run plan, the table metrics and every command become visible to
  * read_committed consumers together, or not at all.
  */
 public final class KafkaRunPublisher implements RunPublisher, AutoCloseable {
@@ -78,6 +79,34 @@ public final class KafkaRunPublisher implements RunPublisher, AutoCloseable {
             producer.commitTransaction();
         } catch (KafkaException e) {
             LOG.errorf("run %s: publishing failed, nothing of it is visible: %s", run.runId(), e.getMessage());
+            recover(e);
+            throw e;
+        }
+    }
+
+    /**
+     * Publishes an analysis in one transaction, its request's offsets included: every table's analysis and the
+     * summary the reporter waits for become visible together.
+     */
+    public synchronized void publish(AnalysisResult result, Map<TopicPartition, OffsetAndMetadata> consumed,
+            ConsumerGroupMetadata group) {
+        try {
+            producer.beginTransaction();
+            for (AnalysisResult.DatabaseResult database : result.databases()) {
+                for (AnalysisResult.AnalysedTable table : database.tables()) {
+                    producer.send(new ProducerRecord<>(Topics.TABLE_ANALYSES.name(), table.key().messageKey(),
+                            AnalysisEventMapper.table(result, table)));
+                }
+            }
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_RUNS.name(), result.analysisId(),
+                    AnalysisEventMapper.run(result)));
+            if (!consumed.isEmpty()) {
+                producer.sendOffsetsToTransaction(consumed, group);
+            }
+            producer.commitTransaction();
+        } catch (KafkaException e) {
+            LOG.errorf("analysis %s: publishing failed, nothing of it is visible: %s", result.analysisId(),
+                    e.getMessage());
             recover(e);
             throw e;
         }

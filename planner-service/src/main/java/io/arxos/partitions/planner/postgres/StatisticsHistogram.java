@@ -3,25 +3,54 @@ package io.arxos.partitions.planner.postgres;
 import io.arxos.partitions.core.PartitionBoundExpression;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Reads the newest value from a {@code pg_stats.histogram_bounds} array printed as text. */
+/** Reads timestamp values and frequencies from {@code pg_stats} arrays printed as text. */
 final class StatisticsHistogram {
 
     private StatisticsHistogram() {
     }
 
     static Optional<LocalDateTime> newest(String histogram) {
-        if (histogram == null || histogram.length() < 3) {
-            return Optional.empty();
+        List<LocalDateTime> bounds = values(histogram);
+        return bounds.isEmpty() ? Optional.empty() : Optional.of(bounds.get(bounds.size() - 1));
+    }
+
+    /** The array's values in order; values that are not timestamps (infinity, BC dates) are left out. */
+    static List<LocalDateTime> values(String array) {
+        List<LocalDateTime> values = new ArrayList<>();
+        for (String item : items(array)) {
+            try {
+                LocalDateTime value = PartitionBoundExpression.literal(item);
+                if (!value.equals(LocalDateTime.MIN) && !value.equals(LocalDateTime.MAX)) {
+                    values.add(value);
+                }
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                // not a plain timestamp: cannot be placed in a month
+            }
         }
-        String body = histogram.substring(1, histogram.length() - 1);
-        int comma = body.lastIndexOf(',');
-        String last = (comma < 0 ? body : body.substring(comma + 1)).replace("\"", "").strip();
-        try {
-            return Optional.of(PartitionBoundExpression.literal(last));
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            return Optional.empty();
+        return values;
+    }
+
+    /** A {@code real[]} such as most_common_freqs. */
+    static List<Double> frequencies(String array) {
+        List<Double> values = new ArrayList<>();
+        for (String item : items(array)) {
+            values.add(Double.parseDouble(item));
         }
+        return values;
+    }
+
+    private static List<String> items(String array) {
+        if (array == null || array.length() < 3) {
+            return List.of();
+        }
+        List<String> items = new ArrayList<>();
+        for (String raw : array.substring(1, array.length() - 1).split(",")) {
+            items.add(raw.replace("\"", "").strip());
+        }
+        return items;
     }
 }

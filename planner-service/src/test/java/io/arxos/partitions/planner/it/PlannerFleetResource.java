@@ -16,7 +16,7 @@ public class PlannerFleetResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public Map<String, String> start() {
-        fleet = TestFleet.start(Path.of("target", "planner-it"), 20);
+        fleet = TestFleet.start(Path.of("target", "planner-it"), 20, 5000);
         Path inventory = Path.of("target", "planner-it", "fleet-with-offline.yaml").toAbsolutePath();
         try {
             String offline = """

@@ -3,21 +3,32 @@ package io.arxos.partitions.planner.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.arxos.partitions.events.AdviceKind;
+import io.arxos.partitions.events.AnalysisPriority;
+import io.arxos.partitions.events.AnalysisRecommendation;
+import io.arxos.partitions.events.AnalysisRequest;
+import io.arxos.partitions.events.AnalysisRun;
+import io.arxos.partitions.events.DatabaseAnalysis;
 import io.arxos.partitions.events.DatabasePlan;
 import io.arxos.partitions.events.FindingKind;
 import io.arxos.partitions.events.MaintenanceRequest;
 import io.arxos.partitions.events.MaintenanceScope;
+import io.arxos.partitions.events.MonthRowCount;
 import io.arxos.partitions.events.PartitionCommand;
 import io.arxos.partitions.events.PlannedCommand;
 import io.arxos.partitions.events.RunPlan;
+import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.events.TableMetrics;
 import io.arxos.partitions.events.TablePlan;
+import io.arxos.partitions.events.TimeColumnProfile;
 import io.arxos.partitions.schemas.CoreTypes;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicSpec;
 import io.arxos.partitions.schemas.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -78,6 +89,125 @@ class PlannerIT {
             assertThat(m.getTable().getTableName()).isEqualTo("audit_logs");
             assertThat(m.getDefaultPartitionRows()).isEqualTo(28);
         });
+    }
+
+    @Test
+    void analysesTheLegacyTablesFromRealDataAndPublishesEveryTableWithItsSummary() throws Exception {
+        String id = UUID.randomUUID().toString();
+        Thread writer = new Thread(PlannerIT::writeLegacyAuditRowsForFiveSeconds, "legacy-writer");
+        writer.start();
+        analysisRequest(id, List.of(), 3);
+        writer.join();
+
+        AnalysisRun run = awaitOne(Topics.ANALYSIS_RUNS, id);
+        assertThat(run.getError()).isNull();
+        DatabaseAnalysis offline = run.getDatabases().stream().filter(d -> d.getDatabase().equals("offline"))
+                .findFirst().orElseThrow();
+        assertThat(offline.getError()).contains("offline");
+        DatabaseAnalysis arxos = run.getDatabases().stream().filter(d -> d.getDatabase().equals("arxos"))
+                .findFirst().orElseThrow();
+        assertThat(arxos.getError()).isNull();
+        assertThat(arxos.getQueryStatistics()).startsWith("installed");
+        assertThat(arxos.getObservedMillis()).isBetween(3000L, 60_000L);
+        assertThat(arxos.getServerVersion()).startsWith("16");
+
+        List<TableAnalysis> tables = awaitAll(Topics.TABLE_ANALYSES, id, run.getTableCount());
+        assertThat(tables).hasSize(arxos.getTableCount());
+        assertThat(tables).extracting(t -> t.getTable().getTableName()).contains("audit_logs", "audit_logs_legacy",
+                "chat_messages_legacy", "event_types", "message_reactions").doesNotContain("operations");
+
+        TableAnalysis audit = analysed(tables, "audit_logs_legacy");
+        AnalysisRecommendation r = audit.getRecommendation();
+        assertThat(r.getPriority()).as("advice %s", r.getAdvice()).isEqualTo(AnalysisPriority.HIGH);
+        assertThat(r.getPartitionKey()).isEqualTo("created_at");
+        assertThat(r.getInterval()).isEqualTo("1 month");
+        assertThat(r.getRetentionMonths()).as("the DELETE keeps 12 months").isEqualTo(12);
+        assertThat(audit.getActivity().getInserts()).as("rows written during the window").isPositive();
+        assertThat(audit.getActivity().getDeadRows()).as("the retention DELETE's dead rows").isPositive();
+        assertThat(audit.getQueries()).anySatisfy(q -> assertThat(q.getText()).contains("created_at::text LIKE"));
+        assertThat(r.getAdvice()).anySatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(AdviceKind.REQUIRED_CHANGE);
+            assertThat(a.getMessage()).contains("PRIMARY KEY (id) must become PRIMARY KEY (id, created_at)");
+        }).anySatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(AdviceKind.QUERY_REWRITE);
+            assertThat(a.getMessage()).contains("created_at::text");
+        }).anySatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(AdviceKind.INDEX);
+            assertThat(a.getSql()).contains("(\"user_id\", \"created_at\")");
+        });
+        TimeColumnProfile createdAt = audit.getTimeColumns().get(0);
+        assertThat(createdAt.getSource()).isEqualTo("statistics");
+        long counted = createdAt.getRowsByMonth().stream().mapToLong(MonthRowCount::getRows).sum();
+        assertThat((double) counted).as("months from statistics add up to the live rows")
+                .isCloseTo(12 * 5000, org.assertj.core.data.Percentage.withPercentage(10));
+        assertThat(r.getMigrationStatements()).anySatisfy(s -> assertThat(s).contains("PARTITION BY RANGE"));
+        assertThat(r.getEstimates()).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("partition_count");
+            assertThat(e.getValue()).isEqualTo(12 + 2 + 1);
+        });
+
+        TableAnalysis slow = analysed(tables, "slow_query_log_legacy");
+        TimeColumnProfile timestamp = slow.getTimeColumns().get(0);
+        assertThat(timestamp.getSource()).as("never analysed: sampled").isEqualTo("sample");
+        assertThat(timestamp.getNullFraction()).isBetween(0.0, 0.05);
+        assertThat(slow.getRecommendation().getAdvice()).filteredOn(a -> a.getKind() == AdviceKind.QUERY_REWRITE)
+                .hasSize(2);
+
+        TableAnalysis chat = analysed(tables, "chat_messages_legacy");
+        assertThat(chat.getRecommendation().getPriority()).isEqualTo(AnalysisPriority.BLOCKED);
+        assertThat(chat.getRecommendation().getAdvice()).anySatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(AdviceKind.BLOCKER);
+            assertThat(a.getMessage()).contains("message_reactions");
+        });
+        assertThat(analysed(tables, "event_types").getRecommendation().getPriority())
+                .isEqualTo(AnalysisPriority.NOT_RECOMMENDED);
+        TableAnalysis managed = analysed(tables, "audit_logs");
+        assertThat(managed.getPartitioned()).isTrue();
+        assertThat(managed.getManaged()).isTrue();
+        assertThat(managed.getRecommendation().getPriority()).isEqualTo(AnalysisPriority.NOT_RECOMMENDED);
+    }
+
+    @Test
+    void refusesAnAnalysisWithAnOverlongWindow() {
+        String id = UUID.randomUUID().toString();
+        analysisRequest(id, List.of(), 3600);
+
+        AnalysisRun run = awaitOne(Topics.ANALYSIS_RUNS, id);
+
+        assertThat(run.getError()).contains("PT1H");
+        assertThat(run.getTableCount()).isZero();
+    }
+
+    private static TableAnalysis analysed(List<TableAnalysis> tables, String name) {
+        return tables.stream().filter(t -> t.getTable().getTableName().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** New connections each time: a backend flushes its statistics when it exits. */
+    private static void writeLegacyAuditRowsForFiveSeconds() {
+        long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (System.nanoTime() < end) {
+            try (Connection c = PlannerFleetResource.fleet.connect(); Statement s = c.createStatement()) {
+                s.execute("INSERT INTO public.audit_logs_legacy (user_id, event_type_id, action) "
+                        + "SELECT i, 1, 'login' FROM generate_series(1, 20) i");
+                Thread.sleep(200);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static void analysisRequest(String id, List<String> databases, int observationSeconds) {
+        KafkaSettings settings = settings();
+        AnalysisRequest request = AnalysisRequest.newBuilder()
+                .setEnvelope(CoreTypes.envelope(id, "planner-it", Instant.now()))
+                .setRequestedBy("planner-it")
+                .setDatabases(databases)
+                .setObservationSeconds(observationSeconds)
+                .build();
+        try (KafkaProducer<String, AnalysisRequest> producer = new KafkaProducer<>(settings.producer("planner-it"),
+                new StringSerializer(), Topics.ANALYSIS_REQUESTS.valueSerde(settings.registry()).serializer())) {
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_REQUESTS.name(), id, request));
+        }
     }
 
     @Test

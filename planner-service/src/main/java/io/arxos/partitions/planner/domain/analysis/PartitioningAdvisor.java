@@ -141,14 +141,20 @@ public final class PartitioningAdvisor {
                     + "replaces the DELETE and the VACUUM after it", QueryAdvice.calls(deletes.get(0)) + ": "
                     + QueryAdvice.shorten(deletes.get(0).text())));
         }
-        double all = table.queries().stream().mapToDouble(ObservedQuery::totalMillis).sum();
-        double ranged = table.queries().stream()
-                .filter(q -> QueryShapes.of(q.text(), key.name().value()).filtersByRange())
+        // inserts filter nothing: the share is of the statements that find rows
+        List<ObservedQuery> finding = table.queries().stream().filter(q -> !QueryAdvice.isWrite(q)).toList();
+        double all = finding.stream().mapToDouble(ObservedQuery::totalMillis).sum();
+        // a filter through a cast or date_trunc is time-based access too: its rewrite makes it prunable
+        double ranged = finding.stream()
+                .filter(q -> {
+                    QueryShapes shapes = QueryShapes.of(q.text(), key.name().value());
+                    return shapes.filtersByRange() || !shapes.nonPruning().isEmpty();
+                })
                 .mapToDouble(ObservedQuery::totalMillis).sum();
         if (all > 0 && ranged / all >= 0.5) {
             bonus++;
-            advice.add(Advice.of(Advice.Kind.REASON, String.format(Locale.ROOT, "%.0f%% of the statement time on the "
-                    + "table filters %s by range, which partition pruning narrows", ranged / all * 100,
+            advice.add(Advice.of(Advice.Kind.REASON, String.format(Locale.ROOT, "%.0f%% of the time of statements "
+                    + "finding rows filters by %s, which partition pruning narrows", ranged / all * 100,
                     key.name()), "pg_stat_statements total_exec_time"));
         }
         return bonus;

@@ -128,7 +128,8 @@ final class QueryAdvice {
         return calls;
     }
 
-    private static boolean isWrite(ObservedQuery q) {
+    /** Inserts and copies: they add rows without finding any. */
+    static boolean isWrite(ObservedQuery q) {
         String lower = q.text().stripLeading().toLowerCase(Locale.ROOT);
         return lower.startsWith("insert") || lower.startsWith("copy");
     }

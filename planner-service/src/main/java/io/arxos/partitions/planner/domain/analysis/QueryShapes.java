@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * equality filters, and the expressions on the column that keep the planner from pruning partitions. Text
  * heuristics, not a parser: the advice it feeds says so.
  */
-final class QueryShapes {
+public final class QueryShapes {
 
     /** An expression on the key the planner cannot prune with, and the rewrite that can. */
     record NonPruning(String found, String problem, String rewrite) {
@@ -32,12 +32,20 @@ final class QueryShapes {
         return new QueryShapes(column, at < 0 ? "" : query.substring(at));
     }
 
+    private static final Pattern DATA_STATEMENT = Pattern.compile("^\\s*(?:select|insert|update|delete|with|merge)\\b",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Reads or writes rows; utility statements (CREATE INDEX, ANALYZE, VACUUM) say nothing about access. */
+    public static boolean isDataStatement(String query) {
+        return DATA_STATEMENT.matcher(query).find();
+    }
+
     static boolean isDelete(String query) {
         return query.stripLeading().toLowerCase(Locale.ROOT).startsWith("delete");
     }
 
     /** True when the statement names {@code table} (optionally schema-qualified) as a whole word. */
-    static boolean mentions(String query, String schema, String table) {
+    public static boolean mentions(String query, String schema, String table) {
         Pattern p = Pattern.compile("(?<![\\w.\"])(?:\"?" + Pattern.quote(schema) + "\"?\\.)?\"?" + Pattern.quote(table)
                 + "\"?(?![\\w\"])", Pattern.CASE_INSENSITIVE);
         return p.matcher(query).find();

@@ -53,4 +53,11 @@ public record TableProfile(
     public Optional<TimeColumn> timeColumn(String name) {
         return timeColumns.stream().filter(c -> c.name().value().equals(name)).findFirst();
     }
+
+    /** The same profile with the inventory's policy attached. */
+    public TableProfile withPolicy(Optional<TablePolicy> managedBy) {
+        return new TableProfile(table, partitioned, partitionCount, managedBy, totalBytes, heapBytes, indexBytes,
+                estimatedRows, activity, columns, timeColumns, categoryColumns, indexes, constraints, queries,
+                sequences);
+    }
 }

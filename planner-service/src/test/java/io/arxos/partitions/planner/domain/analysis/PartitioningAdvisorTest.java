@@ -249,4 +249,18 @@ class PartitioningAdvisorTest {
         assertThat(r.advice(Advice.Kind.WARNING)).anySatisfy(a -> assertThat(a.message())
                 .contains("pg_stat_statements is not available"));
     }
+
+    @Test
+    void timeFilteredReadsRaiseThePriorityEvenThroughACast() {
+        // 40 MiB is LOW on size alone; reads that filter by the key (here through a cast) add one step
+        Recommendation r = Shapes.auditLog().size(40 * MIB, 200_000)
+                .query("SELECT id FROM audit_logs_legacy WHERE created_at::text LIKE $1", 10, 500)
+                .query("SELECT * FROM audit_logs_legacy WHERE id = $1", 100, 1)
+                .query("INSERT INTO audit_logs_legacy (user_id) SELECT i FROM generate_series(1, $1) i", 1, 90_000)
+                .recommend();
+
+        assertThat(r.priority()).isEqualTo(Priority.MEDIUM);
+        assertThat(r.advice(Advice.Kind.REASON)).anySatisfy(a -> assertThat(a.message())
+                .contains("98% of the time of statements finding rows filters by created_at"));
+    }
 }

@@ -40,4 +40,12 @@ class QueryShapesTest {
         assertThat(QueryShapes.of("SELECT * FROM t WHERE created_at >= $1 AND created_at < $2", "created_at")
                 .nonPruning()).isEmpty();
     }
+
+    @Test
+    void onlyStatementsThatReadOrWriteRowsCountAsAccess() {
+        assertThat(QueryShapes.isDataStatement("  WITH x AS (SELECT 1) SELECT * FROM x")).isTrue();
+        assertThat(QueryShapes.isDataStatement("delete from t where created_at < $1")).isTrue();
+        assertThat(QueryShapes.isDataStatement("CREATE INDEX t_idx ON public.t (created_at)")).isFalse();
+        assertThat(QueryShapes.isDataStatement("ANALYZE public.t")).isFalse();
+    }
 }
