@@ -7,15 +7,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.arxos.partitions.events.AlertKind;
+import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.ReportStatus;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.reporter.domain.AnalysedTable;
 import io.arxos.partitions.reporter.domain.CommandStatus;
 import io.arxos.partitions.reporter.domain.Finding;
 import io.arxos.partitions.reporter.domain.Fixtures;
 import io.arxos.partitions.reporter.domain.Outcome;
 import io.arxos.partitions.reporter.domain.PlannedRun;
 import io.arxos.partitions.reporter.domain.PlannedRun.PlannedCommand;
+import io.arxos.partitions.reporter.domain.SampleAnalyses;
+import io.arxos.partitions.reporter.kafka.AnalysisAvroEvents;
 import io.arxos.partitions.reporter.kafka.AvroEvents;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicSpec;
@@ -121,6 +125,46 @@ class ReporterIT {
         assertThat(get("q/metrics").body()).containsPattern("reporter_reports_total\\{[^}]*status=\"COMPLETE\"[^}]*} 1\\.0");
     }
 
+    @Test
+    void publishesStoresAndServesTheReportOfAnAnalysisFromItsRunSummaryAndTables() throws Exception {
+        KafkaSettings settings = KafkaSettings.of(bootstrapServers, registryUrl);
+        String id = "it-analysis-" + UUID.randomUUID();
+
+        try (KafkaProducer<String, Object> producer = producer(settings)) {
+            // tables first: they may overtake their run summary, which sits on another partition
+            for (AnalysedTable table : SampleAnalyses.tables()) {
+                producer.send(new ProducerRecord<>(Topics.TABLE_ANALYSES.name(), table.key(),
+                        AnalysisAvroEvents.table(id, table))).get();
+            }
+            producer.send(new ProducerRecord<>(Topics.ANALYSIS_RUNS.name(), id, AnalysisAvroEvents.run(
+                    SampleAnalyses.run(id, 3, SampleAnalyses.ordersDatabase(3))))).get();
+        }
+
+        AnalysisReport report = awaitAll(settings, Topics.ANALYSIS_REPORTS, id, 1).get(0).value();
+        assertThat(report.getStatus()).isEqualTo(ReportStatus.COMPLETE);
+        assertThat(report.getTables()).isEqualTo(3);
+        assertThat(report.getHigh()).isEqualTo(1);
+        assertThat(report.getBlocked()).isEqualTo(1);
+        assertThat(report.getExitCode()).isZero();
+        assertThat(report.getMarkdown()).contains("- **HIGH**: 1 — orders/public.events\n");
+
+        Path markdown = Path.of(outputDir).resolve("analyses").resolve(id + ".md");
+        await().atMost(WAIT).until(() -> Files.exists(markdown));
+        assertThat(markdown).content().isEqualTo(report.getMarkdown());
+        HttpResponse<String> md = get("analyses/" + id);
+        assertThat(md.statusCode()).isEqualTo(200);
+        assertThat(md.headers().firstValue("content-type")).get().asString().startsWith("text/markdown");
+        assertThat(md.body()).isEqualTo(report.getMarkdown());
+        assertThat(get("analyses/" + id + ".json").body()).isEqualTo(report.getJson());
+        assertThat(get("analyses").body()).contains("\"analysisId\":\"" + id + "\"");
+        assertThat(get("reports").body()).doesNotContain(id);
+        HttpResponse<String> missing = get("analyses/no-such-analysis");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no md report for analysis 'no-such-analysis'");
+        assertThat(get("q/metrics").body())
+                .containsPattern("reporter_analysis_reports_total\\{[^}]*status=\"COMPLETE\"[^}]*} 1\\.0");
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(base.resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -156,6 +200,9 @@ class ReporterIT {
     private static String envelopeRunId(Object value) {
         if (value instanceof RunReport report) {
             return report.getEnvelope().getRunId();
+        }
+        if (value instanceof AnalysisReport analysis) {
+            return analysis.getEnvelope().getRunId();
         }
         return value instanceof PartitionAlert alert ? alert.getEnvelope().getRunId() : null;
     }

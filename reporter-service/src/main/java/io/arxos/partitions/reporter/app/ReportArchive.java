@@ -124,7 +124,8 @@ public final class ReportArchive {
         return dir.resolve(fileStem(runId) + "." + format.extension());
     }
 
-    private static void replace(Path target, String content) throws IOException {
+    /** Replaces {@code target} atomically (where the file system can), so readers never see half a file. */
+    static void replace(Path target, String content) throws IOException {
         Path tmp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
         try {
             Files.writeString(tmp, content, StandardCharsets.UTF_8);

@@ -9,4 +9,8 @@ public interface ReportEvents {
     ReportEvents NONE = (runId, status, exitCode) -> { };
 
     void reportEmitted(String runId, ReportStatus status, int exitCode);
+
+    /** An analysis report was emitted; ignored unless overridden. */
+    default void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
+    }
 }

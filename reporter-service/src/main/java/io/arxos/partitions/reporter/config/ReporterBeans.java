@@ -1,5 +1,6 @@
 package io.arxos.partitions.reporter.config;
 
+import io.arxos.partitions.reporter.app.AnalysisArchive;
 import io.arxos.partitions.reporter.app.ReportArchive;
 import io.arxos.partitions.schemas.KafkaSettings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,5 +25,12 @@ public class ReporterBeans {
     ReportArchive reportArchive(ReporterConfig config) {
         ReporterConfig.validate(config);
         return new ReportArchive(Path.of(config.outputDir()));
+    }
+
+    @Produces
+    @Singleton
+    AnalysisArchive analysisArchive(ReporterConfig config) {
+        ReporterConfig.validate(config);
+        return AnalysisArchive.under(Path.of(config.outputDir()));
     }
 }

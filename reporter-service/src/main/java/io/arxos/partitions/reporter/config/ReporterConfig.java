@@ -27,6 +27,13 @@ public interface ReporterConfig {
     @WithDefault("P1D")
     Duration orphanTtl();
 
+    /**
+     * How long an analysis' table analyses may lag behind its run summary; then its report goes out INCOMPLETE with
+     * the tables that arrived.
+     */
+    @WithDefault("PT2M")
+    Duration analysisAssemblyTimeout();
+
     /** Topic creation at start-up. */
     TopicSettings topics();
 
@@ -68,6 +75,7 @@ public interface ReporterConfig {
         positive(problems, "reporter.punctuate-interval", config.punctuateInterval());
         positive(problems, "reporter.finished-retention", config.finishedRetention());
         positive(problems, "reporter.orphan-ttl", config.orphanTtl());
+        positive(problems, "reporter.analysis-assembly-timeout", config.analysisAssemblyTimeout());
         positive(problems, "reporter.topics.timeout", config.topics().timeout());
         if (config.topics().replicationFactor() < 1) {
             problems.add("reporter.topics.replication-factor must be at least 1, not "

@@ -124,8 +124,7 @@ public final class MarkdownRenderer {
     private static void row(StringBuilder md, String... cells) {
         md.append('|');
         for (String cell : cells) {
-            // a pipe or line break inside a cell would split the table
-            md.append(' ').append(cell.replace("|", "\\|").replace('\n', ' ')).append(" |");
+            md.append(' ').append(ReportCells.cell(cell)).append(" |");
         }
         md.append('\n');
     }

@@ -107,4 +107,99 @@ final class ReportCells {
     static String yesNo(boolean value) {
         return value ? "yes" : "no";
     }
+
+    /** Text made safe for a Markdown table cell: a pipe or line break inside a cell would split the table. */
+    static String cell(String text) {
+        return text.replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+    }
+
+    /**
+     * Text as one Markdown code span on one line: whitespace runs become one space, and the span is fenced with one
+     * backtick more than the longest run inside it (padded when the text starts or ends with a backtick).
+     */
+    static String code(String text) {
+        String flat = text.strip().replaceAll("\\s+", " ");
+        String fence = "`".repeat(longestBacktickRun(flat) + 1);
+        String pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+        return fence + pad + flat + pad + fence;
+    }
+
+    /** The fence of a fenced code block holding {@code content}: three backticks, or more when it contains some. */
+    static String fence(String content) {
+        return "`".repeat(Math.max(3, longestBacktickRun(content) + 1));
+    }
+
+    /** {@code text} cut to {@code max} characters, marked with an ellipsis when cut. */
+    static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+
+    /** A size in binary units: {@code 512 B}, {@code 48.0 KiB}, {@code 1.5 GiB}. */
+    static String bytes(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+        double value = bytes / 1024.0;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+    }
+
+    /** A count with thousands separators: {@code 1,234,567}. */
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** A ratio (0..1) as a percentage with one decimal. */
+    static String percent(double ratio) {
+        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
+    }
+
+    /** A duration for people: {@code 850 ms}, {@code 4.2 s}, {@code 1 min 4 s}, {@code 2 h 5 min}. */
+    static String duration(long millis) {
+        if (millis < 1000) {
+            return millis + " ms";
+        }
+        if (millis < 60_000) {
+            return millis % 1000 == 0 ? millis / 1000 + " s"
+                    : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        }
+        long seconds = millis / 1000;
+        if (seconds < 3600) {
+            return seconds / 60 + " min" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + " s");
+        }
+        long minutes = seconds / 60;
+        return minutes / 60 + " h" + (minutes % 60 == 0 ? "" : " " + minutes % 60 + " min");
+    }
+
+    /**
+     * An estimate's value by its unit (bytes, ratio, partitions, rows, ms or milliseconds); {@code not estimated}
+     * when the analysis could not derive it.
+     */
+    static String estimate(Double value, String unit) {
+        if (value == null) {
+            return "not estimated";
+        }
+        return switch (unit == null ? "" : unit) {
+            case "bytes" -> bytes(Math.round(value));
+            case "ratio" -> percent(value);
+            case "partitions", "rows" -> count(Math.round(value));
+            case "ms", "milliseconds" -> String.format(Locale.ROOT, "%,.1f ms", value);
+            default -> String.format(Locale.ROOT, "%,.2f %s", value, unit).strip();
+        };
+    }
+
+    private static int longestBacktickRun(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
+    }
 }

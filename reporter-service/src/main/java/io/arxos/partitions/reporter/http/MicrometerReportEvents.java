@@ -5,7 +5,10 @@ import io.arxos.partitions.reporter.domain.ReportStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Counts emitted reports by status ({@code reporter_reports_total{status=…}} on /q/metrics). */
+/**
+ * Counts emitted reports by status: {@code reporter_reports_total{status=…}} and
+ * {@code reporter_analysis_reports_total{status=…}} on /q/metrics.
+ */
 @ApplicationScoped
 public class MicrometerReportEvents implements ReportEvents {
 
@@ -16,11 +19,17 @@ public class MicrometerReportEvents implements ReportEvents {
         for (ReportStatus status : ReportStatus.values()) {
             // registered up front so dashboards see zeros rather than missing series
             registry.counter("reporter.reports", "status", status.name());
+            registry.counter("reporter.analysis.reports", "status", status.name());
         }
     }
 
     @Override
     public void reportEmitted(String runId, ReportStatus status, int exitCode) {
         registry.counter("reporter.reports", "status", status.name()).increment();
+    }
+
+    @Override
+    public void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
+        registry.counter("reporter.analysis.reports", "status", status.name()).increment();
     }
 }

@@ -7,8 +7,10 @@ import io.arxos.partitions.events.ReportStatus;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.RunTrigger;
 import io.arxos.partitions.events.TableId;
+import io.arxos.partitions.reporter.app.ComposedAnalysis;
 import io.arxos.partitions.reporter.app.ComposedReport;
 import io.arxos.partitions.reporter.domain.Alert;
+import io.arxos.partitions.reporter.domain.AnalysisReport;
 import io.arxos.partitions.reporter.domain.MaintenanceReport;
 import io.arxos.partitions.schemas.CoreTypes;
 import java.time.Instant;
@@ -38,6 +40,23 @@ final class OutputMapper {
                 .setPartitionsDropped(s.partitionsDropped())
                 .setPartitionsDetached(s.partitionsDetached())
                 .setFindings(s.validationFindings())
+                .setExitCode(r.exitCode())
+                .setMarkdown(composed.markdown())
+                .setJson(composed.json())
+                .build();
+    }
+
+    static io.arxos.partitions.events.AnalysisReport analysisReport(ComposedAnalysis composed) {
+        AnalysisReport r = composed.report();
+        AnalysisReport.Summary s = r.summary();
+        return io.arxos.partitions.events.AnalysisReport.newBuilder()
+                .setEnvelope(CoreTypes.envelope(r.analysisId(), PRODUCER, r.generatedAt()))
+                .setStatus(ReportStatus.valueOf(r.status().name()))
+                .setTables(s.tablesAnalysed())
+                .setHigh(s.high())
+                .setMedium(s.medium())
+                .setLow(s.low())
+                .setBlocked(s.blocked())
                 .setExitCode(r.exitCode())
                 .setMarkdown(composed.markdown())
                 .setJson(composed.json())

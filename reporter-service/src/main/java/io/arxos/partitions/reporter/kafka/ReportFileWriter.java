@@ -1,6 +1,8 @@
 package io.arxos.partitions.reporter.kafka;
 
+import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.reporter.app.AnalysisArchive;
 import io.arxos.partitions.reporter.app.ReportArchive;
 import io.arxos.partitions.reporter.config.ReporterConfig;
 import io.arxos.partitions.schemas.DeadLetters;
@@ -12,10 +14,12 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
@@ -26,10 +30,11 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Writes every published report to files. It reads {@code partitions.reports} itself (read_committed, all
- * partitions, from the beginning, no consumer group) rather than writing from the stream processor: files then hold
- * only reports whose transaction committed, every replica of the service serves every report whichever instance
- * built it, and a fresh disk is refilled from the topic at start-up.
+ * Writes every published report to files. It reads {@code partitions.reports} and
+ * {@code partitions.analysis-reports} itself (read_committed, all partitions, from the beginning, no consumer group)
+ * rather than writing from the stream processor: files then hold only reports whose transaction committed, every
+ * replica of the service serves every report whichever instance built it, and a fresh disk is refilled from the
+ * topics at start-up.
  */
 @ApplicationScoped
 public class ReportFileWriter {
@@ -39,14 +44,17 @@ public class ReportFileWriter {
 
     private final KafkaSettings settings;
     private final ReportArchive archive;
+    private final AnalysisArchive analyses;
     private final ReporterConfig config;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean running;
     private volatile boolean assigned;
 
-    public ReportFileWriter(KafkaSettings settings, ReportArchive archive, ReporterConfig config) {
+    public ReportFileWriter(KafkaSettings settings, ReportArchive archive, AnalysisArchive analyses,
+            ReporterConfig config) {
         this.settings = settings;
         this.archive = archive;
+        this.analyses = analyses;
         this.config = config;
     }
 
@@ -65,7 +73,7 @@ public class ReportFileWriter {
         Thread thread = new Thread(this::run, "reporter-report-files");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("writing reports to %s", archive.directory());
+        LOG.infof("writing reports to %s and analyses to %s", archive.directory(), analyses.directory());
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -76,24 +84,38 @@ public class ReportFileWriter {
         }
     }
 
-    /** True once the writer follows every partition of the reports topic. */
+    /** True once the writer follows every partition of the two report topics. */
     public boolean following() {
         return running && assigned;
     }
 
     private void run() {
         Deserializer<RunReport> reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
+        Deserializer<AnalysisReport> analysisReports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registry())
+                .deserializer();
         try (KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(settings.admin(),
                 "reporter-report-files-dead-letters")) {
             assign();
             while (running) {
-                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
-                    if (!write(record, reports, deadLetters)) {
-                        // registry or disk trouble: read this record again after a pause
-                        consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-                        pause();
-                        break;
+                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofSeconds(1));
+                boolean retry = false;
+                // per partition: a record that must be retried rewinds only its own partition; the consumer's
+                // position in the other partitions of the batch has moved on already, so they are written now
+                for (TopicPartition partition : batch.partitions()) {
+                    for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
+                        boolean done = record.topic().equals(Topics.ANALYSIS_REPORTS.name())
+                                ? write(record, analysisReports, this::writeAnalysis, deadLetters)
+                                : write(record, reports, this::writeReport, deadLetters);
+                        if (!done) {
+                            // registry or disk trouble: read this record again after a pause
+                            consumer.seek(partition, record.offset());
+                            retry = true;
+                            break;
+                        }
                     }
+                }
+                if (retry) {
+                    pause();
                 }
             }
         } catch (WakeupException e) {
@@ -107,17 +129,21 @@ public class ReportFileWriter {
     }
 
     private void assign() {
-        List<TopicPartition> partitions = List.of();
-        while (running && partitions.isEmpty()) {
-            try {
-                partitions = consumer.partitionsFor(Topics.REPORTS.name()).stream()
-                        .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            } catch (RetriableException e) {
-                LOG.debugf("partitions of %s not known yet: %s", Topics.REPORTS.name(), e.getMessage());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : List.of(Topics.REPORTS.name(), Topics.ANALYSIS_REPORTS.name())) {
+            List<TopicPartition> found = List.of();
+            while (running && found.isEmpty()) {
+                try {
+                    found = consumer.partitionsFor(topic).stream()
+                            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+                } catch (RetriableException e) {
+                    LOG.debugf("partitions of %s not known yet: %s", topic, e.getMessage());
+                }
+                if (found.isEmpty()) {
+                    pause(); // the topology producer creates the topics at start-up, maybe after this thread started
+                }
             }
-            if (partitions.isEmpty()) {
-                pause(); // the topology producer creates the topic at start-up, maybe after this thread started
-            }
+            partitions.addAll(found);
         }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -125,11 +151,11 @@ public class ReportFileWriter {
     }
 
     /** @return false when the record should be retried */
-    private boolean write(ConsumerRecord<byte[], byte[]> record, Deserializer<RunReport> reports,
+    private <T> boolean write(ConsumerRecord<byte[], byte[]> record, Deserializer<T> values, Archiver<T> archiver,
             KafkaDeadLetterSink deadLetters) {
-        RunReport report;
+        T report;
         try {
-            report = reports.deserialize(record.topic(), record.value());
+            report = values.deserialize(record.topic(), record.value());
         } catch (SchemaRegistryException e) {
             LOG.warnf("schema registry unavailable while reading a report (%s); retrying", e.getMessage());
             return false;
@@ -142,15 +168,31 @@ public class ReportFileWriter {
         if (report == null) {
             return true;
         }
-        String runId = report.getEnvelope().getRunId();
         try {
-            archive.write(runId, report.getMarkdown(), report.getJson());
-            LOG.infof("run %s: %s report written to %s", runId, report.getStatus(), archive.directory());
+            archiver.write(report);
             return true;
         } catch (RuntimeException e) {
-            LOG.errorf("run %s: report could not be written (%s); retrying", runId, e.getMessage());
+            LOG.errorf("report at %s-%d@%d could not be written (%s); retrying", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
             return false;
         }
+    }
+
+    private void writeReport(RunReport report) {
+        String runId = report.getEnvelope().getRunId();
+        archive.write(runId, report.getMarkdown(), report.getJson());
+        LOG.infof("run %s: %s report written to %s", runId, report.getStatus(), archive.directory());
+    }
+
+    private void writeAnalysis(AnalysisReport report) {
+        String id = report.getEnvelope().getRunId();
+        analyses.write(id, report.getMarkdown(), report.getJson());
+        LOG.infof("analysis %s: %s report written to %s", id, report.getStatus(), analyses.directory());
+    }
+
+    /** Writes one decoded report to its archive; throws when the disk refuses. */
+    private interface Archiver<T> {
+        void write(T report);
     }
 
     private static void pause() {

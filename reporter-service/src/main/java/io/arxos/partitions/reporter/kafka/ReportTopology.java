@@ -1,9 +1,12 @@
 package io.arxos.partitions.reporter.kafka;
 
+import io.arxos.partitions.events.AnalysisReport;
+import io.arxos.partitions.events.AnalysisRun;
 import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.reporter.app.ReportEvents;
 import io.arxos.partitions.reporter.domain.Outcome;
 import io.arxos.partitions.schemas.Topics;
@@ -24,11 +27,16 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The reporter's topology, built in one place so the service and its tests run the same one:
+ * The reporter's topology, built in one place so the service and its tests run the same one. Two independent
+ * sub-topologies, maintenance runs and analyses, in one Streams application:
  * <pre>
  * run-plans ──────────────────────────────────────────┐
  * outcomes ── re-key by run id ── outcomes-by-run ────┴─ merge ── run-reports (store) ─┬─ reports
  *                                    (3 partitions, JSON)                              └─ alerts
+ *
+ * analysis-runs ────────────────────────────────────────────────────┐
+ * table-analyses ── re-key by analysis id ── table-analyses-by-run ──┴─ merge ── assembly (store) ── analysis-reports
+ *                                              (3 partitions, JSON)
  * </pre>
  */
 public final class ReportTopology {
@@ -37,6 +45,10 @@ public final class ReportTopology {
     public static final String STORE = "reporter-runs";
     /** Name of the repartition step; its topic is {@code <application.id>-outcomes-by-run-repartition}. */
     public static final String OUTCOMES_BY_RUN = "outcomes-by-run";
+    /** The analysis store: per analysis its progress, its run summary and one entry per table analysis. */
+    public static final String ANALYSIS_STORE = "reporter-analyses";
+    /** Name of the analysis repartition step: {@code <application.id>-table-analyses-by-run-repartition}. */
+    public static final String TABLE_ANALYSES_BY_RUN = "table-analyses-by-run";
     /** Changelog values carry whole plans, which can outgrow the default 1 MB record limit in JSON. */
     static final String CHANGELOG_MAX_MESSAGE_BYTES = Integer.toString(8 * 1024 * 1024);
 
@@ -47,16 +59,19 @@ public final class ReportTopology {
      * @param registryConfig Confluent serde settings ({@code schema.registry.url}, …)
      * @param punctuateInterval how often the wall-clock punctuator checks deadlines and retention
      * @param finishedRetention how long a reported run's state is kept
-     * @param orphanTtl how long outcomes wait for a plan that does not come
+     * @param orphanTtl how long outcomes (and table analyses) wait for a plan (a run summary) that does not come
+     * @param analysisAssemblyTimeout how long an analysis' tables may lag behind its run summary before the report
+     *     goes out as INCOMPLETE
      */
     public record Settings(Map<String, ?> registryConfig, Duration punctuateInterval, Duration finishedRetention,
-            Duration orphanTtl) {
+            Duration orphanTtl, Duration analysisAssemblyTimeout) {
 
         public Settings {
             Objects.requireNonNull(registryConfig, "registryConfig");
             Objects.requireNonNull(punctuateInterval, "punctuateInterval");
             Objects.requireNonNull(finishedRetention, "finishedRetention");
             Objects.requireNonNull(orphanTtl, "orphanTtl");
+            Objects.requireNonNull(analysisAssemblyTimeout, "analysisAssemblyTimeout");
         }
     }
 
@@ -102,6 +117,45 @@ public final class ReportTopology {
                 .mapValues(out -> OutputMapper.alert(((RunOutput.AlertRaised) out).alert(),
                         ((RunOutput.AlertRaised) out).at()), Named.as("alert-to-avro"))
                 .to(Topics.ALERTS.name(), Produced.with(keys, alerts).withName("alerts"));
+        addAnalyses(builder, settings, events);
         return builder.build();
+    }
+
+    /** The analysis sub-topology, added after the maintenance one so that one keeps its node and task names. */
+    private static void addAnalyses(StreamsBuilder builder, Settings settings, ReportEvents events) {
+        Serde<String> keys = Serdes.String();
+        Serde<AnalysisRun> runs = Topics.ANALYSIS_RUNS.valueSerde(settings.registryConfig());
+        Serde<TableAnalysis> tables = Topics.TABLE_ANALYSES.valueSerde(settings.registryConfig());
+        Serde<AnalysisReport> reports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registryConfig());
+
+        // table analyses carry query texts and statements; their changelog records can outgrow 1 MB as well
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ANALYSIS_STORE), keys,
+                        new JsonSerde<>(AnalysisStateValue.class))
+                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, CHANGELOG_MAX_MESSAGE_BYTES))
+                .withCachingDisabled());
+
+        KStream<String, AnalysisEvent> runEvents = builder
+                .stream(Topics.ANALYSIS_RUNS.name(), Consumed.with(keys, runs).withName("analysis-runs"))
+                .filter((id, run) -> run != null, Named.as("drop-analysis-run-tombstones"))
+                .mapValues(run -> (AnalysisEvent) new AnalysisEvent.RunArrived(AnalysisEventMapper.run(run)),
+                        Named.as("analysis-run-to-domain"));
+
+        // table analyses are keyed by table; co-locate them with their run summary (analysis-runs has 3 partitions)
+        KStream<String, AnalysisEvent> tableEvents = builder
+                .stream(Topics.TABLE_ANALYSES.name(), Consumed.with(keys, tables).withName("table-analyses"))
+                .filter((table, analysis) -> analysis != null, Named.as("drop-table-analysis-tombstones"))
+                .map((table, analysis) -> KeyValue.pair(analysis.getEnvelope().getRunId(),
+                        new AnalysisEvent.TableArrived(analysis.getEnvelope().getRunId(),
+                                AnalysisEventMapper.table(analysis))), Named.as("table-analysis-by-analysis-id"))
+                .repartition(Repartitioned.<String, AnalysisEvent.TableArrived>as(TABLE_ANALYSES_BY_RUN)
+                        .withKeySerde(keys).withValueSerde(new JsonSerde<>(AnalysisEvent.TableArrived.class))
+                        .withNumberOfPartitions(Topics.ANALYSIS_RUNS.partitions()))
+                .mapValues(arrived -> (AnalysisEvent) arrived, Named.as("table-analysis-event"));
+
+        runEvents.merge(tableEvents, Named.as("analysis-runs-and-tables"))
+                .process(() -> new AnalysisReportProcessor(settings, events), Named.as("analysis-report-assembly"),
+                        ANALYSIS_STORE)
+                .mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
+                .to(Topics.ANALYSIS_REPORTS.name(), Produced.with(keys, reports).withName("analysis-reports"));
     }
 }

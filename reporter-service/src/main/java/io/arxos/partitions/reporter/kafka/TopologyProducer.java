@@ -32,6 +32,6 @@ public class TopologyProducer {
             LOG.infof("created topics %s on %s", created, settings.bootstrapServers());
         }
         return ReportTopology.build(new ReportTopology.Settings(settings.registry(), config.punctuateInterval(),
-                config.finishedRetention(), config.orphanTtl()), events);
+                config.finishedRetention(), config.orphanTtl(), config.analysisAssemblyTimeout()), events);
     }
 }

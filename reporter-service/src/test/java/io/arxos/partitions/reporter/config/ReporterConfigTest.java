@@ -23,7 +23,18 @@ class ReporterConfigTest {
                         + "reporter.topics.replication-factor must be at least 1, not 0");
     }
 
+    @Test
+    void refusesAnAnalysisAssemblyTimeoutThatIsNotPositive() {
+        assertThat(ReporterConfig.problems(config("./reports", Duration.ofSeconds(5), (short) 1,
+                Duration.ofSeconds(-1)))).containsExactly("reporter.analysis-assembly-timeout must be positive, not "
+                        + "PT-1S");
+    }
+
     private static ReporterConfig config(String dir, Duration interval, short replication) {
+        return config(dir, interval, replication, Duration.ofMinutes(2));
+    }
+
+    private static ReporterConfig config(String dir, Duration interval, short replication, Duration assembly) {
         return new ReporterConfig() {
             @Override
             public String outputDir() {
@@ -43,6 +54,11 @@ class ReporterConfigTest {
             @Override
             public Duration orphanTtl() {
                 return Duration.ofDays(1);
+            }
+
+            @Override
+            public Duration analysisAssemblyTimeout() {
+                return assembly;
             }
 
             @Override

@@ -1,11 +1,18 @@
 package io.arxos.partitions.reporter.kafka;
 
+import io.arxos.partitions.events.AnalysisReport;
+import io.arxos.partitions.events.AnalysisRun;
 import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.TableAnalysis;
+import io.arxos.partitions.reporter.app.ReportEvents;
+import io.arxos.partitions.reporter.domain.AnalysedRun;
+import io.arxos.partitions.reporter.domain.AnalysedTable;
 import io.arxos.partitions.reporter.domain.Outcome;
 import io.arxos.partitions.reporter.domain.PlannedRun;
+import io.arxos.partitions.reporter.domain.ReportStatus;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
 import java.time.Duration;
@@ -27,11 +34,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The reporter's topology in a {@link TopologyTestDriver}, with Avro serdes on a private {@code mock://} registry,
- * the dead-letter handler writing into a list and the wall clock starting at {@code start}.
+ * the dead-letter handler writing into a list and the wall clock starting at {@code start}. Analyses have a
+ * {@link #ASSEMBLY_TIMEOUT} to assemble.
  */
 final class TopologyHarness implements AutoCloseable {
 
     static final String APPLICATION_ID = "partitions-reporter-test";
+    static final Duration ASSEMBLY_TIMEOUT = Duration.ofMinutes(2);
 
     final List<ProducerRecord<byte[], byte[]>> deadLetters = new ArrayList<>();
     final List<String> emitted = new ArrayList<>();
@@ -41,6 +50,10 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<byte[], byte[]> rawOutcomes;
     final TestOutputTopic<String, RunReport> reports;
     final TestOutputTopic<String, PartitionAlert> alerts;
+    final TestInputTopic<String, AnalysisRun> analysisRuns;
+    final TestInputTopic<String, TableAnalysis> tableAnalyses;
+    final TestInputTopic<byte[], byte[]> rawTableAnalyses;
+    final TestOutputTopic<String, AnalysisReport> analysisReports;
     private final String scope = "reporter-topology-" + UUID.randomUUID();
 
     TopologyHarness(Instant start) {
@@ -52,8 +65,17 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         props.put(DeadLetterHandler.SINK_CONFIG, (DeadLetterSink) deadLetters::add);
         driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
-                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1)),
-                (runId, status, exitCode) -> emitted.add(runId + ":" + status)), props, start);
+                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1), ASSEMBLY_TIMEOUT), new ReportEvents() {
+                    @Override
+                    public void reportEmitted(String runId, ReportStatus status, int exitCode) {
+                        emitted.add(runId + ":" + status);
+                    }
+
+                    @Override
+                    public void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
+                        emitted.add("analysis " + analysisId + ":" + status);
+                    }
+                }), props, start);
         plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
                 Topics.RUN_PLANS.valueSerde(registry).serializer());
         outcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new StringSerializer(),
@@ -64,6 +86,14 @@ final class TopologyHarness implements AutoCloseable {
                 Topics.REPORTS.valueSerde(registry).deserializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(),
                 Topics.ALERTS.valueSerde(registry).deserializer());
+        analysisRuns = driver.createInputTopic(Topics.ANALYSIS_RUNS.name(), new StringSerializer(),
+                Topics.ANALYSIS_RUNS.valueSerde(registry).serializer());
+        tableAnalyses = driver.createInputTopic(Topics.TABLE_ANALYSES.name(), new StringSerializer(),
+                Topics.TABLE_ANALYSES.valueSerde(registry).serializer());
+        rawTableAnalyses = driver.createInputTopic(Topics.TABLE_ANALYSES.name(), new ByteArraySerializer(),
+                new ByteArraySerializer());
+        analysisReports = driver.createOutputTopic(Topics.ANALYSIS_REPORTS.name(), new StringDeserializer(),
+                Topics.ANALYSIS_REPORTS.valueSerde(registry).deserializer());
     }
 
     void sendPlan(PlannedRun plan) {
@@ -77,6 +107,19 @@ final class TopologyHarness implements AutoCloseable {
 
     KeyValueStore<String, RunStateValue> store() {
         return driver.getKeyValueStore(ReportTopology.STORE);
+    }
+
+    void sendAnalysisRun(AnalysedRun run) {
+        analysisRuns.pipeInput(run.analysisId(), AnalysisAvroEvents.run(run));
+    }
+
+    /** Sends a table analysis keyed by its table, as the planner does. */
+    void sendTableAnalysis(String analysisId, AnalysedTable table) {
+        tableAnalyses.pipeInput(AnalysisAvroEvents.tableKey(table), AnalysisAvroEvents.table(analysisId, table));
+    }
+
+    KeyValueStore<String, AnalysisStateValue> analysisStore() {
+        return driver.getKeyValueStore(ReportTopology.ANALYSIS_STORE);
     }
 
     @Override

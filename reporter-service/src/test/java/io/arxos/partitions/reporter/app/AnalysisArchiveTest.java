@@ -1,0 +1,70 @@
+package io.arxos.partitions.reporter.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.arxos.partitions.reporter.app.ReportArchive.Format;
+import io.arxos.partitions.reporter.domain.AnalysisJsonFormat;
+import io.arxos.partitions.reporter.domain.AnalysisReportBuilder;
+import io.arxos.partitions.reporter.domain.ReportStatus;
+import io.arxos.partitions.reporter.domain.SampleAnalyses;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AnalysisArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesMarkdownAndJsonInTheAnalysesSubdirectory() {
+        AnalysisArchive archive = AnalysisArchive.under(dir);
+
+        archive.write("a-1", "# md\n", json("a-1", ReportStatus.COMPLETE, "2025-06-15T10:01:05Z"));
+
+        assertThat(dir.resolve("analyses/a-1.md")).hasContent("# md");
+        assertThat(archive.read("a-1", Format.JSON)).get().asString().contains("\"analysisId\" : \"a-1\"");
+        assertThat(archive.read("a-1", Format.HTML)).isEmpty();
+    }
+
+    @Test
+    void listsAnalysesNewestFirstAndStaysOutOfTheMaintenanceIndex() {
+        AnalysisArchive archive = AnalysisArchive.under(dir);
+        archive.write("old", "", json("old", ReportStatus.INCOMPLETE, "2025-06-01T00:00:00Z"));
+        archive.write("new", "", json("new", ReportStatus.COMPLETE, "2025-06-15T00:00:00Z"));
+
+        assertThat(archive.list()).containsExactly(
+                new AnalysisSummary("new", "COMPLETE", 0, Instant.parse("2025-06-15T00:00:00Z"), "partctl@dba-laptop"),
+                new AnalysisSummary("old", "INCOMPLETE", 1, Instant.parse("2025-06-01T00:00:00Z"),
+                        "partctl@dba-laptop"));
+        assertThat(new ReportArchive(dir).list()).isEmpty();
+    }
+
+    @Test
+    void keepsAnalysisIdsThatAreNotFileNamesInsideTheDirectory() throws Exception {
+        AnalysisArchive archive = AnalysisArchive.under(dir);
+
+        archive.write("../../etc/passwd", "# md\n", json("../../etc/passwd", ReportStatus.COMPLETE,
+                "2025-06-15T00:00:00Z"));
+
+        try (var files = Files.list(dir.resolve("analyses"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.matches("run-[0-9a-f]{32}\\..+"));
+        }
+        assertThat(archive.read("../../etc/passwd", Format.MARKDOWN)).contains("# md\n");
+        assertThat(archive.list()).extracting(AnalysisSummary::analysisId).containsExactly("../../etc/passwd");
+    }
+
+    @Test
+    void answersEmptyForAnUnknownAnalysis() {
+        assertThat(AnalysisArchive.under(dir).read("nope", Format.MARKDOWN)).isEmpty();
+        assertThat(AnalysisArchive.under(dir.resolve("missing")).list()).isEmpty();
+    }
+
+    private static String json(String id, ReportStatus status, String at) {
+        return AnalysisJsonFormat.render(AnalysisReportBuilder.build(SampleAnalyses.run(id, 0), List.of(), status,
+                Instant.parse(at)));
+    }
+}
