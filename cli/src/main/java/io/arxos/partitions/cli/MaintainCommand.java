@@ -7,11 +7,7 @@ import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryException;
 import io.arxos.partitions.inventory.InventoryLoader;
 import io.arxos.partitions.schemas.CoreTypes;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.net.InetAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,15 +51,8 @@ public final class MaintainCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the exact DDL that would run; change nothing.")
     boolean dryRun;
 
-    @Option(names = "--output-format", defaultValue = "markdown", paramLabel = "markdown|json",
-            description = "Report format (default ${DEFAULT-VALUE}).")
-    String outputFormat;
-
-    @Option(names = "--output-file", paramLabel = "FILE", description = "Also write the report to FILE.")
-    Path outputFile;
-
-    @Option(names = "--quiet", description = "Do not print the report (use with --output-file).")
-    boolean quiet;
+    @Mixin
+    ReportOutput output;
 
     @Option(names = "--database-url", paramLabel = "JDBC_URL",
             description = "Only the inventory database with this URL (repeatable).")
@@ -117,9 +106,7 @@ public final class MaintainCommand implements Callable<Integer> {
     }
 
     private MaintenanceRequest request() {
-        if (!outputFormat.equals("markdown") && !outputFormat.equals("json")) {
-            throw new IllegalArgumentException("--output-format must be markdown or json, not '" + outputFormat + "'");
-        }
+        output.validate();
         RunScope scope = RunScope.of(validateOnly, createMissing, dropOld, createRange);
         List<String> databases = List.of();
         if (!databaseUrls.isEmpty() || !databaseIds.isEmpty()) {
@@ -132,7 +119,7 @@ public final class MaintainCommand implements Callable<Integer> {
         }
         return MaintenanceRequest.newBuilder()
                 .setEnvelope(CoreTypes.envelope(id, "partctl", Instant.now()))
-                .setRequestedBy("partctl@" + host())
+                .setRequestedBy(ReportOutput.requester())
                 .setScope(scope.toEvent())
                 .setDatabases(databases)
                 .setTables(tables)
@@ -153,32 +140,6 @@ public final class MaintainCommand implements Callable<Integer> {
     }
 
     private int print(RunReport report, PrintWriter out, PrintWriter err) {
-        String text = outputFormat.equals("json") ? report.getJson() : report.getMarkdown();
-        if (!quiet) {
-            out.println(text);
-            out.flush();
-        }
-        if (outputFile != null) {
-            try {
-                Path parent = outputFile.toAbsolutePath().getParent();
-                if (parent != null) {
-                    Files.createDirectories(parent);
-                }
-                Files.writeString(outputFile, text + System.lineSeparator());
-                err.println("partctl: report written to " + outputFile);
-            } catch (IOException e) {
-                err.println("partctl: could not write " + outputFile + ": " + e.getMessage());
-                return ExitCodes.USAGE;
-            }
-        }
-        return report.getExitCode();
-    }
-
-    private static String host() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (IOException e) {
-            return "unknown-host";
-        }
+        return output.emit(output.json() ? report.getJson() : report.getMarkdown(), report.getExitCode(), out, err);
     }
 }

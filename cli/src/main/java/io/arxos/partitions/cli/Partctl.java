@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** partctl: drives partition maintenance across the fleet through the planner, executor and reporter services. */
 @Command(name = "partctl", mixinStandardHelpOptions = true, version = "partctl 0.1.0",
-        description = "Partition maintenance for a PostgreSQL fleet, through Kafka.",
-        subcommands = {MaintainCommand.class})
+        description = "Partitioning analysis and maintenance for a PostgreSQL fleet, through Kafka.",
+        subcommands = {AnalyzeCommand.class, MaintainCommand.class})
 public final class Partctl implements Runnable {
 
     @CommandLine.Spec

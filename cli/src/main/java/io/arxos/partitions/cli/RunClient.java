@@ -1,10 +1,14 @@
 package io.arxos.partitions.cli;
 
+import io.arxos.partitions.events.AnalysisReport;
+import io.arxos.partitions.events.AnalysisRequest;
+import io.arxos.partitions.events.AnalysisRun;
 import io.arxos.partitions.events.EventEnvelope;
 import io.arxos.partitions.events.MaintenanceRequest;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.TopicSpec;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.AvroSerdeConfig;
 import io.arxos.partitions.serde.RestSchemaRegistryClient;
@@ -17,6 +21,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -32,8 +37,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Sends a maintenance request and waits for its run's plan and report. It listens before it asks (positions at the
- * end of the plan and report topics first), so a fast run cannot slip past it.
+ * Sends a maintenance or analysis request and waits for the planner's answer and the reporter's report. It listens
+ * before it asks (positions at the end of both answer topics first), so a fast answer cannot slip past it.
  */
 final class RunClient {
 
@@ -77,12 +82,43 @@ final class RunClient {
     }
 
     Result run(MaintenanceRequest request, Duration planWait, Duration reportWait, Consumer<String> progress) {
-        String runId = request.getEnvelope().getRunId();
+        Answers<RunPlan, RunReport> answers = exchange(Topics.MAINTENANCE_REQUESTS, request, Topics.RUN_PLANS,
+                Topics.REPORTS, planWait, reportWait, progress, "waiting for the planner",
+                plan -> "planned " + plan.getCommandCount() + " commands over " + plan.getDatabases().size()
+                        + " database(s); waiting for the report");
+        return new Result(answers.first(), answers.last());
+    }
+
+    /** What came back for an analysis: the planner's summary and the reporter's report. */
+    record AnalysisResult(Optional<AnalysisRun> run, Optional<AnalysisReport> report) {
+    }
+
+    AnalysisResult analyze(AnalysisRequest request, Duration analysisWait, Duration reportWait,
+            Consumer<String> progress) {
+        Answers<AnalysisRun, AnalysisReport> answers = exchange(Topics.ANALYSIS_REQUESTS, request,
+                Topics.ANALYSIS_RUNS, Topics.ANALYSIS_REPORTS, analysisWait, reportWait, progress,
+                "observing statistics for " + request.getObservationSeconds() + " s, then profiling",
+                run -> "analysed " + run.getTableCount() + " tables over " + run.getDatabases().size()
+                        + " database(s); waiting for the report");
+        return new AnalysisResult(answers.first(), answers.last());
+    }
+
+    private record Answers<A, B>(Optional<A> first, Optional<B> last) {
+    }
+
+    /**
+     * Sends {@code request} and waits for the record of the same id on {@code firstTopic} (the planner's answer),
+     * then on {@code lastTopic} (the reporter's).
+     */
+    private <R extends SpecificRecord, A extends SpecificRecord, B extends SpecificRecord> Answers<A, B> exchange(
+            TopicSpec<R> requestTopic, R request, TopicSpec<A> firstTopic, TopicSpec<B> lastTopic, Duration firstWait,
+            Duration lastWait, Consumer<String> progress, String waiting, Function<A, String> firstArrived) {
+        String id = idOf(request);
         Map<String, Object> consumerConfig = settings.consumer("partctl-" + UUID.randomUUID(), "partctl");
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.RUN_PLANS.name(), Topics.REPORTS.name())) {
+            for (String topic : List.of(firstTopic.name(), lastTopic.name())) {
                 for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
                     partitions.add(new TopicPartition(topic, p.partition()));
                 }
@@ -90,56 +126,49 @@ final class RunClient {
             consumer.assign(partitions);
             consumer.seekToEnd(partitions);
             partitions.forEach(consumer::position);
-            send(request);
-            progress.accept("run " + runId + " requested; waiting for the planner");
-            return await(consumer, runId, planWait, reportWait, progress);
+            send(requestTopic, id, request);
+            progress.accept(id + " requested; " + waiting);
+            Deserializer<A> firsts = firstTopic.valueSerde(settings.registry()).deserializer();
+            Deserializer<B> lasts = lastTopic.valueSerde(settings.registry()).deserializer();
+            long start = System.nanoTime();
+            A first = null;
+            B last = null;
+            while (last == null) {
+                long elapsed = System.nanoTime() - start;
+                if (first == null && elapsed > firstWait.toNanos() || elapsed > firstWait.plus(lastWait).toNanos()) {
+                    break;
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
+                    if (r.topic().equals(firstTopic.name()) && first == null) {
+                        A candidate = firsts.deserialize(r.topic(), r.value());
+                        if (idOf(candidate).equals(id)) {
+                            first = candidate;
+                            progress.accept(firstArrived.apply(first));
+                        }
+                    } else if (r.topic().equals(lastTopic.name())) {
+                        B candidate = lasts.deserialize(r.topic(), r.value());
+                        if (idOf(candidate).equals(id)) {
+                            last = candidate;
+                        }
+                    }
+                }
+            }
+            return new Answers<>(Optional.ofNullable(first), Optional.ofNullable(last));
         }
     }
 
-    private void send(MaintenanceRequest request) {
+    private <R extends SpecificRecord> void send(TopicSpec<R> topic, String id, R request) {
         Map<String, Object> producerConfig = settings.producer("partctl");
         producerConfig.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         producerConfig.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 20_000);
-        try (KafkaProducer<String, MaintenanceRequest> producer = new KafkaProducer<>(producerConfig,
-                new StringSerializer(), Topics.MAINTENANCE_REQUESTS.valueSerde(settings.registry()).serializer())) {
-            producer.send(new ProducerRecord<>(Topics.MAINTENANCE_REQUESTS.name(), request.getEnvelope().getRunId(),
-                    request));
+        try (KafkaProducer<String, R> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                topic.valueSerde(settings.registry()).serializer())) {
+            producer.send(new ProducerRecord<>(topic.name(), id, request));
             producer.flush();
         }
     }
 
-    private Result await(KafkaConsumer<byte[], byte[]> consumer, String runId, Duration planWait, Duration reportWait,
-            Consumer<String> progress) {
-        Deserializer<RunPlan> plans = Topics.RUN_PLANS.valueSerde(settings.registry()).deserializer();
-        Deserializer<RunReport> reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
-        long start = System.nanoTime();
-        RunPlan plan = null;
-        RunReport report = null;
-        while (report == null) {
-            long elapsed = System.nanoTime() - start;
-            if (plan == null && elapsed > planWait.toNanos() || elapsed > planWait.plus(reportWait).toNanos()) {
-                break;
-            }
-            for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(250))) {
-                if (r.topic().equals(Topics.RUN_PLANS.name()) && plan == null) {
-                    RunPlan candidate = plans.deserialize(r.topic(), r.value());
-                    if (runIdOf(candidate).equals(runId)) {
-                        plan = candidate;
-                        progress.accept("planned " + plan.getCommandCount() + " commands over "
-                                + plan.getDatabases().size() + " database(s); waiting for the report");
-                    }
-                } else if (r.topic().equals(Topics.REPORTS.name())) {
-                    RunReport candidate = reports.deserialize(r.topic(), r.value());
-                    if (runIdOf(candidate).equals(runId)) {
-                        report = candidate;
-                    }
-                }
-            }
-        }
-        return new Result(Optional.ofNullable(plan), Optional.ofNullable(report));
-    }
-
-    private static String runIdOf(SpecificRecord record) {
+    private static String idOf(SpecificRecord record) {
         return ((EventEnvelope) record.get(0)).getRunId();
     }
 

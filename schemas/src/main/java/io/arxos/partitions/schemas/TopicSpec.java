@@ -14,9 +14,15 @@ import org.apache.kafka.common.serialization.Serdes;
  * One topic of the catalogue: its name, what its string key is, the Avro value type and its default layout.
  *
  * @param retention how long records are kept; {@code null} keeps them forever (audit-trail topics)
+ * @param maxMessageBytes the topic's max.message.bytes; 0 keeps the broker's default (1 MB)
  */
 public record TopicSpec<V extends SpecificRecord>(
-        String name, String keyDescription, Class<V> valueType, int partitions, Duration retention) {
+        String name, String keyDescription, Class<V> valueType, int partitions, Duration retention,
+        int maxMessageBytes) {
+
+    public TopicSpec(String name, String keyDescription, Class<V> valueType, int partitions, Duration retention) {
+        this(name, keyDescription, valueType, partitions, retention, 0);
+    }
 
     public TopicSpec {
         Objects.requireNonNull(name, "name");
@@ -42,7 +48,10 @@ public record TopicSpec<V extends SpecificRecord>(
     public NewTopic newTopic(short replicationFactor, Duration retentionOverride) {
         Duration effective = retentionOverride != null ? retentionOverride : retention;
         String retentionMs = effective == null ? "-1" : Long.toString(effective.toMillis());
-        return new NewTopic(name, partitions, replicationFactor)
-                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, retentionMs));
+        Map<String, String> configs = new java.util.HashMap<>(Map.of(TopicConfig.RETENTION_MS_CONFIG, retentionMs));
+        if (maxMessageBytes > 0) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+        }
+        return new NewTopic(name, partitions, replicationFactor).configs(configs);
     }
 }

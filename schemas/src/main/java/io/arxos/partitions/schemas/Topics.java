@@ -37,8 +37,11 @@ public final class Topics {
     public static final TopicSpec<PartitionAlert> ALERTS = new TopicSpec<>(
             "partitions.alerts", "<database-id>/<schema>.<table>, or run id for run-level alerts",
             PartitionAlert.class, 3, Duration.ofDays(90));
+    /** Reports carry whole rendered documents; the reporter's producer allows as much (max.request.size). */
+    public static final int REPORT_MAX_BYTES = 8 * 1024 * 1024;
+
     public static final TopicSpec<RunReport> REPORTS = new TopicSpec<>(
-            "partitions.reports", "run id", RunReport.class, 3, Duration.ofDays(400));
+            "partitions.reports", "run id", RunReport.class, 3, Duration.ofDays(400), REPORT_MAX_BYTES);
     public static final TopicSpec<AnalysisRequest> ANALYSIS_REQUESTS = new TopicSpec<>(
             "partitions.analysis-requests", "analysis id", AnalysisRequest.class, 1, Duration.ofDays(30));
     public static final TopicSpec<TableAnalysis> TABLE_ANALYSES = new TopicSpec<>(
@@ -47,7 +50,8 @@ public final class Topics {
     public static final TopicSpec<AnalysisRun> ANALYSIS_RUNS = new TopicSpec<>(
             "partitions.analysis-runs", "analysis id", AnalysisRun.class, 3, Duration.ofDays(400));
     public static final TopicSpec<AnalysisReport> ANALYSIS_REPORTS = new TopicSpec<>(
-            "partitions.analysis-reports", "analysis id", AnalysisReport.class, 3, Duration.ofDays(400));
+            "partitions.analysis-reports", "analysis id", AnalysisReport.class, 3, Duration.ofDays(400),
+            REPORT_MAX_BYTES);
 
     /** Records no consumer could decode: original key and value bytes, the reason in headers. */
     public static final String DEAD_LETTERS = "partitions.dead-letters";

@@ -21,8 +21,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * The README's demo: bring up the whole stack, run one maintenance pass through Kafka with partctl, print the
- * report and write it to a file, check the database against it, and stop everything. With {@code --keep-running}
+ * The README's demo: bring up the whole stack, analyse the sample database and run one maintenance pass through
+ * Kafka with partctl, print the reports and write them to files, check the database against them, and stop
+ * everything. With {@code --keep-running}
  * the stack stays up for partctl by hand until Ctrl-C.
  */
 public final class Demo {
@@ -43,24 +44,29 @@ public final class Demo {
     public static void main(String[] args) throws Exception {
         boolean keepRunning = false;
         int rows = 200;
+        int legacyRows = 10_000;
         Path projectDir = Path.of(".").toAbsolutePath().normalize();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--keep-running" -> keepRunning = true;
                 case "--rows-per-month" -> rows = Integer.parseInt(args[++i]);
+                case "--legacy-rows-per-month" -> legacyRows = Integer.parseInt(args[++i]);
                 case "--project-dir" -> projectDir = Path.of(args[++i]).toAbsolutePath().normalize();
                 default -> {
-                    System.err.println("usage: demo [--keep-running] [--rows-per-month N] [--project-dir DIR]");
+                    System.err.println("usage: demo [--keep-running] [--rows-per-month N] [--legacy-rows-per-month N] "
+                            + "[--project-dir DIR]");
                     System.exit(64);
                 }
             }
         }
         long t0 = System.nanoTime();
-        Stack.Options options = new Stack.Options(projectDir, projectDir.resolve(".demo"), rows, true);
+        Stack.Options options = new Stack.Options(projectDir, projectDir.resolve(".demo"), rows, legacyRows,
+                true);
         int exit;
         try (Stack stack = Stack.start(options, System.out)) {
+            Analysis analysis = analyze(stack, projectDir.resolve("reports"), System.out);
             Result result = run(stack, projectDir.resolve("reports"), System.out);
-            exit = result.exitCode();
+            exit = Math.max(analysis.exitCode(), result.exitCode());
             System.out.printf("%ndemo: finished in %.1f s; resident memory: %s%n", (System.nanoTime() - t0) / 1e9,
                     memory(stack));
             if (keepRunning) {
@@ -71,6 +77,49 @@ public final class Demo {
             exit = 1;
         }
         System.exit(exit);
+    }
+
+    /** The outcome of the demo's analysis, for the end-to-end test. */
+    public record Analysis(int exitCode, int analyzeExitCode, String analysisId, Path reportFile, JsonNode report,
+            AnalysisVerifier verifier, double seconds) {
+    }
+
+    /** The guide's phase 1: analyse the sample database (legacy tables included) and check the report. */
+    public static Analysis analyze(Stack stack, Path reportsDir, PrintStream out) throws Exception {
+        String id = "demo-analysis-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(Instant.now());
+        Path reportFile = reportsDir.resolve(id + ".md");
+        out.println("demo: running partctl analyze (5 s observation window) as " + id);
+        out.println();
+        long t0 = System.nanoTime();
+        int analyze = Partctl.execute("analyze", "--bootstrap-servers", stack.bootstrapServers(),
+                "--schema-registry-url", stack.registryUrl(), "--inventory", stack.inventory().toString(),
+                "--analysis-id", id, "--observe", "PT5S", "--output-file", reportFile.toString(), "--quiet");
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        out.println();
+        if (Files.exists(reportFile)) {
+            // the whole report runs to hundreds of lines: show its head, the file has the rest
+            String markdown = Files.readString(reportFile);
+            int estimates = markdown.indexOf("\n## Estimates");
+            out.println(estimates < 0 ? markdown : markdown.substring(0, estimates));
+            out.println("(estimates, recommendations and table details: " + reportFile + ")");
+            out.println();
+        }
+        if (analyze == 3 || analyze == 64) {
+            throw new IllegalStateException("partctl analyze exited " + analyze + " (see above)");
+        }
+        JsonNode report = fetchJson(stack, "/analyses/" + id + ".json");
+        AnalysisVerifier verifier;
+        try (Connection c = stack.connect()) {
+            verifier = new AnalysisVerifier().verify(report, c);
+        }
+        out.printf("demo: partctl analyze exited %d in %.1f s; report written to %s%n", analyze, seconds, reportFile);
+        out.printf("demo: self-check of the analysis against the database: %d checks passed, %d failed%n",
+                verifier.passed().size(), verifier.failed().size());
+        verifier.failed().forEach(f -> out.println("  FAILED " + f));
+        out.println();
+        int exit = verifier.failed().isEmpty() && analyze == 0 ? 0 : 1;
+        return new Analysis(exit, analyze, id, reportFile, report, verifier, seconds);
     }
 
     /** One maintenance pass against a running stack, verified against the database. */
@@ -92,7 +141,7 @@ public final class Demo {
         if (maintain == 3 || maintain == 64) {
             throw new IllegalStateException("partctl maintain exited " + maintain + " (see above)");
         }
-        JsonNode report = fetchJson(stack, runId);
+        JsonNode report = fetchJson(stack, "/reports/" + runId + ".json");
         DemoVerifier verifier;
         try (Connection c = stack.connect()) {
             verifier = new DemoVerifier(c, database, now).verify(report, before);
@@ -106,9 +155,9 @@ public final class Demo {
         return new Result(exit, maintain, runId, reportFile, report, verifier);
     }
 
-    private static JsonNode fetchJson(Stack stack, String runId) throws IOException, InterruptedException {
+    private static JsonNode fetchJson(Stack stack, String path) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        URI uri = URI.create("http://127.0.0.1:" + stack.endpoints().reporter() + "/reports/" + runId + ".json");
+        URI uri = URI.create("http://127.0.0.1:" + stack.endpoints().reporter() + path);
         // the report topic and the reporter's HTTP view are fed separately: allow it a moment to catch up
         for (int attempt = 0; attempt < 50; attempt++) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
@@ -147,10 +196,11 @@ public final class Demo {
 
                 demo: the stack keeps running. In another terminal:
                   source %s
+                  ./partctl analyze --observe PT10S
                   ./partctl maintain --validate-only
                   ./partctl maintain --dry-run --create-partitions %s %s
                   ./partctl maintain --output-format json --output-file reports/run.json
-                Reports: http://127.0.0.1:%d/reports   Health: http://127.0.0.1:{%d,%d,%d}/q/health
+                Reports: http://127.0.0.1:%d/reports and /analyses   Health: http://127.0.0.1:{%d,%d,%d}/q/health
                 Metrics: http://127.0.0.1:%d/q/metrics  Database: %s (user partman, password in .demo/arxos.password)
                 Press Ctrl-C to stop everything.
                 """, env, java.time.YearMonth.now(ZoneOffset.UTC).plusMonths(4),

@@ -69,7 +69,7 @@ public final class LockBenchmark {
 
     private static List<Window> scenario(String scenario, int run, int rate, Path project, boolean tool)
             throws Exception {
-        Stack.Options options = new Stack.Options(project, project.resolve(".benchmark"), 2000, tool);
+        Stack.Options options = new Stack.Options(project, project.resolve(".benchmark"), 2000, 0, tool);
         try (Stack stack = Stack.start(options, System.err);
                 WriterLoad load = WriterLoad.start(stack::connect, "public.audit_logs", WRITERS, rate)) {
             Thread.sleep(2000);

@@ -34,7 +34,8 @@ import java.util.stream.Stream;
 public final class Stack implements AutoCloseable {
 
     /** Where things are and how much sample data to load. */
-    public record Options(Path projectDir, Path workDir, int rowsPerMonth, boolean startServices) {
+    public record Options(Path projectDir, Path workDir, int rowsPerMonth, int legacyRowsPerMonth,
+            boolean startServices) {
     }
 
     /** Ports of the started components. */
@@ -93,9 +94,10 @@ public final class Stack implements AutoCloseable {
         kafka.join();
         log.printf("stack: Kafka on 127.0.0.1:%d, schema registry on %s, PostgreSQL on 127.0.0.1:%d (%.1f s)%n",
                 endpoints.kafka(), registryUrl(), endpoints.postgres(), (System.nanoTime() - t0) / 1e9);
-        inventory = SampleFleetSetup.create(postgres, work, options.rowsPerMonth(), password);
-        log.printf("stack: sample Arxos database loaded (%d rows per month), inventory %s%n", options.rowsPerMonth(),
-                inventory);
+        inventory = SampleFleetSetup.create(postgres, work, options.rowsPerMonth(), options.legacyRowsPerMonth(),
+                password);
+        log.printf("stack: sample Arxos database loaded (%d rows per month, legacy tables %d rows per month), "
+                + "inventory %s%n", options.rowsPerMonth(), options.legacyRowsPerMonth(), inventory);
         TopicProvisioner.ensureTopics(KafkaSettings.of(bootstrapServers(), registryUrl()).admin(), (short) 1, null,
                 Duration.ofSeconds(30));
         if (options.startServices()) {

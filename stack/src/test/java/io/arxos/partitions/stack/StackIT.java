@@ -33,7 +33,7 @@ class StackIT {
 
     @BeforeAll
     static void start() {
-        stack = Stack.start(new Stack.Options(ROOT, WORK, 40, true), System.out);
+        stack = Stack.start(new Stack.Options(ROOT, WORK, 40, 5000, true), System.out);
     }
 
     @AfterAll
@@ -65,6 +65,24 @@ class StackIT {
             assertThat(DatabaseFacts.count(c, "SELECT count(*) FROM partition_ops.operations WHERE is_final"
                     + " AND status = 'applied'")).isEqualTo(15);
         }
+    }
+
+    @Test
+    @Order(0)
+    void analysisFindsTheKnownShapesWithFiguresTakenFromTheData() throws Exception {
+        Demo.Analysis analysis = Demo.analyze(stack, WORK.resolve("reports"), System.out);
+
+        assertThat(analysis.verifier().failed()).isEmpty();
+        assertThat(analysis.verifier().passed()).hasSizeGreaterThanOrEqualTo(9);
+        assertThat(analysis.analyzeExitCode()).isZero();
+        String markdown = Files.readString(analysis.reportFile());
+        assertThat(markdown).startsWith("# Partitioning analysis")
+                .contains("## Executive summary", "## Estimates", "## Recommendations", "## Table details")
+                .contains("### 1. arxos/public.audit_logs_legacy — HIGH")
+                .contains("PRIMARY KEY (id) must become PRIMARY KEY (id, created_at)")
+                .contains("message_reactions")
+                .contains("created_at::text")
+                .contains("CREATE TABLE \"public\".\"audit_logs_legacy_partitioned\"");
     }
 
     @Test

@@ -39,9 +39,9 @@ final class PartitionEstimates {
         estimates.add(Estimate.of("partition_size_bytes", "Size per partition", choice.partitionBytes(),
                 Estimate.Unit.BYTES, Sizes.count(rowsPerMonth / interval.perMonth()) + " rows × " + Sizes.human(
                         bytesPerRow) + " per row (total size / estimated rows, indexes included)"));
-        estimates.add(touched("share_touched_7_day_query", "Partitions a 7-day query touches", 7, interval,
+        estimates.add(touched("share_touched_7_day_query", "Share of partitions a 7-day query touches", 7, interval,
                 dataPartitions));
-        estimates.add(touched("share_touched_30_day_query", "Partitions a 30-day query touches", 30, interval,
+        estimates.add(touched("share_touched_30_day_query", "Share of partitions a 30-day query touches", 30, interval,
                 dataPartitions));
         estimates.add(Estimate.of("bytes_freed_per_month_drop", "Freed per month of retention by DROP",
                 monthlyBytes, Estimate.Unit.BYTES, "dropping (or detaching) the oldest month unlinks its files at "

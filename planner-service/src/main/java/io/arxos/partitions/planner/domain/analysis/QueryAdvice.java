@@ -32,7 +32,7 @@ final class QueryAdvice {
                 advice.add(Advice.withSql(Advice.Kind.QUERY_REWRITE, "statement " + q.queryId() + " filters with `"
                                 + np.found() + "`: " + np.problem() + " hides the column from partition pruning, so "
                                 + "it reads every partition", calls(q) + ": " + shorten(q.text()),
-                        "WHERE " + np.rewrite()));
+                        np.rewrite()));
             }
         }
         return advice;

@@ -65,19 +65,25 @@ public final class QueryShapes {
 
     List<NonPruning> nonPruning() {
         String r = "(?:" + ref() + ")";
-        String range = column + " >= $from AND " + column + " < $to";
+        String range = "WHERE " + column + " >= $from AND " + column + " < $to";
         List<NonPruning> found = new ArrayList<>();
         add(found, r + "\\s*::\\s*(?:text|varchar|character varying)\\b", "a cast of " + column + " to text",
-                range + " (a half-open range on the column itself, e.g. for LIKE '2024-01%': " + column
-                        + " >= '2024-01-01' AND " + column + " < '2024-02-01')");
+                range + "  -- e.g. LIKE '2024-01%' becomes >= '2024-01-01' AND < '2024-02-01'");
         add(found, r + "\\s*::\\s*date\\b|\\bdate\\s*\\(\\s*" + r + "\\s*\\)|\\bcast\\s*\\(\\s*" + r
                 + "\\s+as\\s+date\\s*\\)", "a cast of " + column + " to date",
-                column + " >= $day AND " + column + " < $day + 1");
+                "WHERE " + column + " >= $day AND " + column + " < $day + 1");
         add(found, "\\bcast\\s*\\(\\s*" + r + "\\s+as\\s+(?!date\\b)\\w+", "a cast of " + column, range);
-        add(found, "\\bdate_trunc\\s*\\(\\s*[^,()]+,\\s*" + r + "\\s*(?:,[^()]*)?\\)", "date_trunc on " + column,
-                column + " >= $start AND " + column + " < $start + interval '1 month' (the unit of the date_trunc)");
+        Matcher trunc = Pattern.compile("\\bdate_trunc\\s*\\(\\s*([^,()]+),\\s*" + r + "\\s*(?:,[^()]*)?\\)",
+                Pattern.CASE_INSENSITIVE).matcher(where);
+        if (trunc.find()) {
+            String unit = trunc.group(1).strip();
+            String step = unit.matches("'\\w+'") ? "interval '1 " + unit.substring(1, unit.length() - 1) + "'"
+                    : "interval '1 <unit of " + unit + ">'";
+            found.add(new NonPruning(trunc.group().strip(), "date_trunc on " + column,
+                    "WHERE " + column + " >= $start AND " + column + " < $start + " + step));
+        }
         add(found, "\\b(?:extract\\s*\\(\\s*\\w+\\s+from|date_part\\s*\\(\\s*[^,()]+,)\\s*" + r + "\\s*\\)",
-                "extract/date_part on " + column, range + " covering the years or months asked for");
+                "extract/date_part on " + column, range + "  -- covering the years or months asked for");
         add(found, "\\bto_char\\s*\\(\\s*" + r + "\\s*,", "to_char on " + column, range);
         return found;
     }

@@ -176,7 +176,8 @@ class PartitioningAdvisorTest {
         assertThat(r.advice(Advice.Kind.QUERY_REWRITE)).hasSize(2)
                 .anySatisfy(a -> {
                     assertThat(a.message()).contains("created_at::text", "cast of created_at to text");
-                    assertThat(a.sql()).hasValueSatisfying(s -> assertThat(s).contains("created_at >= '2024-01-01'"));
+                    assertThat(a.sql()).hasValueSatisfying(s -> assertThat(s)
+                            .startsWith("WHERE created_at >= $from AND created_at < $to"));
                 })
                 .anySatisfy(a -> assertThat(a.message()).contains("date_trunc($1, a.created_at)"));
     }

@@ -48,4 +48,11 @@ class QueryShapesTest {
         assertThat(QueryShapes.isDataStatement("CREATE INDEX t_idx ON public.t (created_at)")).isFalse();
         assertThat(QueryShapes.isDataStatement("ANALYZE public.t")).isFalse();
     }
+
+    @Test
+    void dateTruncRewriteStepsByItsUnit() {
+        assertThat(QueryShapes.of("SELECT * FROM t WHERE date_trunc('day', \"timestamp\") = $1", "timestamp")
+                .nonPruning()).singleElement().satisfies(n -> assertThat(n.rewrite())
+                .isEqualTo("WHERE timestamp >= $start AND timestamp < $start + interval '1 day'"));
+    }
 }
