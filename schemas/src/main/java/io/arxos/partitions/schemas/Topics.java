@@ -5,6 +5,8 @@ import io.arxos.partitions.events.AnalysisRequest;
 import io.arxos.partitions.events.AnalysisRun;
 import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.MaintenanceRequest;
+import io.arxos.partitions.events.MigrationCommand;
+import io.arxos.partitions.events.MigrationOutcome;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.PartitionCommand;
 import io.arxos.partitions.events.RunPlan;
@@ -53,6 +55,11 @@ public final class Topics {
             "partitions.analysis-reports", "analysis id", AnalysisReport.class, 3, Duration.ofDays(400),
             REPORT_MAX_BYTES);
 
+    public static final TopicSpec<MigrationCommand> MIGRATION_COMMANDS = new TopicSpec<>(
+            "partitions.migration-commands", "<database-id>/<schema>.<table>", MigrationCommand.class, 3, null);
+    public static final TopicSpec<MigrationOutcome> MIGRATION_OUTCOMES = new TopicSpec<>(
+            "partitions.migration-outcomes", "<database-id>/<schema>.<table>", MigrationOutcome.class, 3, null);
+
     /** Records no consumer could decode: original key and value bytes, the reason in headers. */
     public static final String DEAD_LETTERS = "partitions.dead-letters";
     public static final int DEAD_LETTER_PARTITIONS = 3;
@@ -66,11 +73,12 @@ public final class Topics {
     public static final String HEADER_DLQ_CONSUMER = "dlq.consumer";
 
     /** Topics whose records are the audit trail (kept forever unless configured otherwise). */
-    public static final List<TopicSpec<?>> AUDIT_TRAIL = List.of(RUN_PLANS, COMMANDS, OUTCOMES);
+    public static final List<TopicSpec<?>> AUDIT_TRAIL = List.of(RUN_PLANS, COMMANDS, OUTCOMES, MIGRATION_COMMANDS,
+            MIGRATION_OUTCOMES);
 
     public static final List<TopicSpec<?>> ALL = List.of(
             MAINTENANCE_REQUESTS, RUN_PLANS, TABLE_METRICS, COMMANDS, OUTCOMES, ALERTS, REPORTS,
-            ANALYSIS_REQUESTS, TABLE_ANALYSES, ANALYSIS_RUNS, ANALYSIS_REPORTS);
+            ANALYSIS_REQUESTS, TABLE_ANALYSES, ANALYSIS_RUNS, ANALYSIS_REPORTS, MIGRATION_COMMANDS, MIGRATION_OUTCOMES);
 
     private Topics() {
     }
