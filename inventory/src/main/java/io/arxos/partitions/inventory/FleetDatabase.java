@@ -7,15 +7,29 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** One database of the fleet: how to reach it and which tables are managed there, with their policies. */
+/**
+ * One database of the fleet: how to reach it, which tables are managed there with their policies, and which live
+ * tables may be migrated into partitions.
+ */
 public record FleetDatabase(DatabaseId id, String jdbcUrl, String user, PasswordSource password,
-        List<TablePolicy> tables) {
+        List<TablePolicy> tables, List<MigrationTarget> migrations) {
+
+    public FleetDatabase(DatabaseId id, String jdbcUrl, String user, PasswordSource password,
+            List<TablePolicy> tables) {
+        this(id, jdbcUrl, user, password, tables, List.of());
+    }
 
     public FleetDatabase {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(password, "password");
         tables = List.copyOf(tables);
+        migrations = List.copyOf(migrations);
+    }
+
+    /** The table's migration entry, when the inventory allows migrating it. */
+    public Optional<MigrationTarget> migration(TableRef table) {
+        return migrations.stream().filter(m -> m.table().equals(table)).findFirst();
     }
 
     public Optional<TablePolicy> policy(TableRef table) {

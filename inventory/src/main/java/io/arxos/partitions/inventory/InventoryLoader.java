@@ -27,7 +27,8 @@ import java.util.Set;
 public final class InventoryLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("defaults", "databases");
-    private static final Set<String> DATABASE_KEYS = Set.of("id", "url", "user", "password", "tables");
+    private static final Set<String> DATABASE_KEYS = Set.of("id", "url", "user", "password", "tables", "migrations");
+    private static final Set<String> MIGRATION_KEYS = Set.of("name", "partitionKey");
     private static final Set<String> PASSWORD_KEYS = Set.of("env", "file");
     private static final Set<String> POLICY_KEYS = Set.of("interval", "premake", "retentionMonths", "retentionAction",
             "archiveSchema");
@@ -102,7 +103,32 @@ public final class InventoryLoader {
             }
             policies.add(policy);
         }
-        return new FleetDatabase(id, url, user, password, policies);
+        return new FleetDatabase(id, url, user, password, policies, migrations(node.path("migrations"), seen,
+                path + ".migrations"));
+    }
+
+    /** Optional: live tables that may be migrated into partitions; a managed table cannot be listed again. */
+    private List<MigrationTarget> migrations(JsonNode node, Set<TableRef> managed, String path) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InventoryException(path + ": must be a list of { name, partitionKey }");
+        }
+        List<MigrationTarget> targets = new ArrayList<>();
+        for (int m = 0; m < node.size(); m++) {
+            String itemPath = path + "[" + m + "]";
+            JsonNode item = node.get(m);
+            checkKeys(item, MIGRATION_KEYS, itemPath);
+            TableRef table = attempt(itemPath + ".name", () -> TableRef.parse(text(item, "name", itemPath)));
+            Identifier key = attempt(itemPath + ".partitionKey",
+                    () -> Identifier.of(text(item, "partitionKey", itemPath)));
+            if (managed.contains(table) || targets.stream().anyMatch(t -> t.table().equals(table))) {
+                throw new InventoryException(itemPath + ".name: table " + table + " is listed twice");
+            }
+            targets.add(new MigrationTarget(table, key));
+        }
+        return targets;
     }
 
     private PasswordSource password(JsonNode node, String path) {

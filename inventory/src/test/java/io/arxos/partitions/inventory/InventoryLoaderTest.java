@@ -95,6 +95,25 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void listsTheLiveTablesThatMayBeMigratedAndRefusesAManagedOneTwice() {
+        FleetDatabase arxos = loader.load(Path.of("src/test/resources/fleet.yaml")).databases().get(0);
+        assertThat(arxos.migration(io.arxos.partitions.core.TableRef.parse("public.audit_logs_legacy")))
+                .map(m -> m.partitionKey().value()).contains("created_at");
+        assertThat(arxos.migration(io.arxos.partitions.core.TableRef.parse("public.audit_logs"))).isEmpty();
+
+        String twice = """
+                databases:
+                  - id: a
+                    url: jdbc:postgresql://h/db
+                    user: u
+                    tables: [{name: t, partitionKey: created_at, retentionMonths: 1}]
+                    migrations: [{name: t, partitionKey: created_at}]
+                """;
+        assertThatThrownBy(() -> loader.parse(twice, "f"))
+                .hasMessageContaining("databases[0].migrations[0].name: table public.t is listed twice");
+    }
+
+    @Test
     void selectingAnUnknownDatabaseNamesTheKnownOnes() {
         FleetInventory fleet = loader.load(Path.of("src/test/resources/fleet.yaml"));
         assertThat(fleet.select(List.of())).hasSize(2);

@@ -165,6 +165,12 @@ public final class SampleArxosDatabase {
                     .append(", retentionMonths: ").append(t.retentionMonths()).append(", retentionAction: ")
                     .append(t.retentionAction()).append(" }\n");
         }
+        // the legacy tables (SampleLegacyTables) may be migrated into partitions
+        yaml.append("    migrations:\n")
+                .append("      - { name: public.audit_logs_legacy, partitionKey: created_at }\n")
+                .append("      - { name: public.object_history_legacy, partitionKey: changed_at }\n")
+                .append("      - { name: public.slow_query_log_legacy, partitionKey: timestamp }\n")
+                .append("      - { name: public.chat_messages_legacy, partitionKey: created_at }\n");
         return yaml.toString();
     }
 }
