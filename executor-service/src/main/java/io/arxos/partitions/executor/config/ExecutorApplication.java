@@ -4,8 +4,11 @@ import io.arxos.partitions.core.DatabaseId;
 import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.executor.app.ExecuteCommand;
 import io.arxos.partitions.executor.domain.RetryPolicy;
+import io.arxos.partitions.executor.app.migration.RunMigrationStep;
 import io.arxos.partitions.executor.kafka.CommandConsumer;
+import io.arxos.partitions.executor.kafka.MigrationCommandConsumer;
 import io.arxos.partitions.executor.postgres.JdbcLedger;
+import io.arxos.partitions.executor.postgres.JdbcMigrationDatabase;
 import io.arxos.partitions.executor.postgres.JdbcStepRunner;
 import io.arxos.partitions.executor.postgres.JdbcTableInspector;
 import io.arxos.partitions.executor.postgres.LedgerMigrations;
@@ -26,13 +29,17 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
-/** Wires the executor at start-up: inventory, ledger migrations, adapters, and the command consumer thread. */
+/**
+ * Wires the executor at start-up: inventory, ledger migrations, adapters, and the command and migration consumer
+ * threads.
+ */
 @ApplicationScoped
 public class ExecutorApplication {
 
     private static final Logger LOG = Logger.getLogger(ExecutorApplication.class);
 
     private CommandConsumer consumer;
+    private MigrationCommandConsumer migrationConsumer;
 
     void start(@Observes StartupEvent event, ExecutorConfig config, Config mp, MeterRegistry meters) {
         FleetInventory inventory = new InventoryLoader().load(config.inventory());
@@ -57,6 +64,15 @@ public class ExecutorApplication {
         Thread thread = new Thread(consumer, "executor-command-consumer");
         thread.setDaemon(true);
         thread.start();
+        RunMigrationStep migrate = new RunMigrationStep(inventory, new JdbcMigrationDatabase(connections, migrations),
+                new RetryPolicy(config.retry().maxAttempts(), config.retry().initialBackoff(),
+                        config.retry().maxBackoff()),
+                new RunMigrationStep.Settings(config.migration().lockTimeout(), config.migration().headroomBytes()),
+                clock, () -> ThreadLocalRandom.current().nextDouble());
+        migrationConsumer = new MigrationCommandConsumer(kafka, migrate, clock);
+        Thread migrationThread = new Thread(migrationConsumer, "executor-migration-consumer");
+        migrationThread.setDaemon(true);
+        migrationThread.start();
         LOG.infof("executor %s consuming commands for %d databases (ledger schema %s)", config.instanceId(),
                 inventory.databases().size(), config.ledgerSchema());
     }
@@ -78,9 +94,13 @@ public class ExecutorApplication {
         if (consumer != null) {
             consumer.close();
         }
+        if (migrationConsumer != null) {
+            migrationConsumer.close();
+        }
     }
 
     public boolean isConsuming() {
-        return consumer != null && consumer.isPolling();
+        return consumer != null && consumer.isPolling() && migrationConsumer != null
+                && migrationConsumer.isPolling();
     }
 }

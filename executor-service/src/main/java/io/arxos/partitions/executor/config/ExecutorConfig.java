@@ -60,6 +60,19 @@ public interface ExecutorConfig {
 
     Topics topics();
 
+    Migration migration();
+
+    /** Online migrations of live tables into partitions. */
+    interface Migration {
+        /** lock_timeout of the phases that lock the table (capture trigger, swap, rollback after a swap). */
+        @WithDefault("PT1S")
+        Duration lockTimeout();
+
+        /** The largest table a migration may copy (the copy needs about its size again on disk). */
+        @WithDefault("107374182400")
+        long headroomBytes();
+    }
+
     /** How the executor creates missing topics at start-up. */
     interface Topics {
         @WithDefault("1")

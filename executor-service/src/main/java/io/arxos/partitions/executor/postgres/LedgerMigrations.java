@@ -21,7 +21,8 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Installs and upgrades the ledger schema (operations table, v_partition_sizes view) in a fleet database with
+ * Installs and upgrades the ledger schema (operations table, v_partition_sizes view, migrations state and the
+ * rollback function) in a fleet database with
  * Flyway, once per database per process. Migrations are Java classes reading SQL resources, so they work inside a
  * packaged Quarkus application without classpath scanning.
  */
@@ -57,7 +58,7 @@ public final class LedgerMigrations {
                         .schemas(ledgerSchema.value())
                         .table("flyway_schema_history")
                         .locations("classpath:io/arxos/partitions/executor/postgres/none")
-                        .javaMigrations(new V1__Operations_ledger(), new V2__Partition_sizes_view())
+                        .javaMigrations(new V1__Operations_ledger(), new V2__Partition_sizes_view(), new V3__Migrations())
                         .placeholders(Map.of("ledger_schema", ledgerSchema.quoted()))
                         .load()
                         .migrate();
@@ -127,6 +128,13 @@ public final class LedgerMigrations {
     static final class V2__Partition_sizes_view extends SqlResourceMigration {
         V2__Partition_sizes_view() {
             super("db/ledger/V2__partition_sizes_view.sql");
+        }
+    }
+
+    /** Creates the migrations state table and rollback_partitioning_migration(). */
+    static final class V3__Migrations extends SqlResourceMigration {
+        V3__Migrations() {
+            super("db/ledger/V3__migrations.sql");
         }
     }
 

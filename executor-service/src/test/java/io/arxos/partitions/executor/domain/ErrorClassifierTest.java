@@ -13,6 +13,7 @@ class ErrorClassifierTest {
     @ParameterizedTest(name = "{0} is {1}")
     @CsvSource({
         "08006, RETRIABLE", "08001, RETRIABLE", "40001, RETRIABLE", "40P01, RETRIABLE", "55P03, RETRIABLE",
+        "57P01, RETRIABLE", "57P03, RETRIABLE", "57P04, PERMANENT",
         "42P01, PERMANENT", "42501, PERMANENT", "23514, PERMANENT", "28P01, PERMANENT", "57014, PERMANENT",
         "XX000, PERMANENT"})
     void classifiesBySqlState(String state, ErrorClass expected) {

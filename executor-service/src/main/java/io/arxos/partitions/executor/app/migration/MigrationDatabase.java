@@ -1,0 +1,58 @@
+package io.arxos.partitions.executor.app.migration;
+
+import io.arxos.partitions.core.DatabaseId;
+import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.core.TableRef;
+import io.arxos.partitions.executor.app.StepFailure;
+import io.arxos.partitions.executor.domain.migration.MigrationPhase;
+import io.arxos.partitions.executor.domain.migration.MonthTally;
+import io.arxos.partitions.executor.domain.migration.SourceTable;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** What a migration needs from the target database; every method is one transaction. */
+public interface MigrationDatabase {
+
+    SourceTable inspect(DatabaseId database, TableRef table, Identifier partitionKey) throws StepFailure;
+
+    Optional<MigrationState> state(DatabaseId database, TableRef table) throws StepFailure;
+
+    /** Runs the statements and records the migration as {@code state} (inserted or replacing a rolled-back one). */
+    void start(DatabaseId database, MigrationState state, List<String> statements) throws StepFailure;
+
+    /**
+     * Runs the statements under lock_timeout and moves the phase on, in one transaction.
+     *
+     * @return how long the transaction held its locks, from its first statement to commit
+     */
+    Duration advance(DatabaseId database, TableRef table, List<String> statements, MigrationPhase next,
+            Duration lockTimeout) throws StepFailure;
+
+    /**
+     * Copies one batch and records the progress, in one transaction that starts by locking the migration's row: two
+     * copiers of one table take turns, and each resumes from the last committed key.
+     *
+     * @param firstSql the batch when nothing is copied yet (parameter: batch size)
+     * @param nextSql the batch after the recorded last key (parameters: last key, batch size)
+     */
+    CopiedBatch copy(DatabaseId database, TableRef table, String firstSql, String nextSql, int batchSize)
+            throws StepFailure;
+
+    /** Both tallies from one snapshot (REPEATABLE READ), so concurrent writes cannot make them disagree. */
+    List<List<MonthTally>> tally(DatabaseId database, String originalSql, String partitionedSql) throws StepFailure;
+
+    /** Calls the installed rollback function for the table; returns its lines and how long locks were held. */
+    RolledBack rollback(DatabaseId database, TableRef table, Duration lockTimeout) throws StepFailure;
+
+    /** The ledger schema, quoted, where the state and the rollback function live. */
+    String ledgerSchema();
+
+    /** A copy batch: its last key and row count (0 at the end of the table). */
+    record CopiedBatch(Optional<String> lastKey, long rows) {
+    }
+
+    /** What the rollback function reported. */
+    record RolledBack(List<String> lines, Duration held) {
+    }
+}

@@ -1,0 +1,25 @@
+package io.arxos.partitions.executor.domain.migration;
+
+import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.core.KeyType;
+import io.arxos.partitions.core.TableRef;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Optional;
+
+/** A legacy audit log as the catalog would describe it, for the migration's unit tests. */
+final class MigrationTables {
+
+    private MigrationTables() {
+    }
+
+    static SourceTable auditLog() {
+        return new SourceTable(TableRef.of("public", "audit_logs_legacy"), true, false, Identifier.of("created_at"),
+                Optional.of(KeyType.TIMESTAMPTZ), List.of("id"), "bigint", 0, Optional.of(YearMonth.of(2026, 10)),
+                List.of(new SourceTable.IndexShape(List.of(Identifier.of("user_id")), false, "btree"),
+                        new SourceTable.IndexShape(List.of(Identifier.of("request_id")), true, "btree")),
+                List.of("FOREIGN KEY (event_type_id) REFERENCES event_types(id)"), List.of(),
+                List.of(new SourceTable.SequenceUse("audit_logs_legacy_id_seq", Identifier.of("id"))), List.of(),
+                40L * 1024 * 1024, 120_000);
+    }
+}
