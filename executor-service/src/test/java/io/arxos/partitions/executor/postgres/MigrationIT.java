@@ -14,6 +14,7 @@ import io.arxos.partitions.executor.domain.migration.MigrationPhase;
 import io.arxos.partitions.inventory.FleetConnections;
 import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryLoader;
+import io.arxos.partitions.testing.LiveTableWriter;
 import io.arxos.partitions.testing.PostgresTestServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,8 @@ import org.junit.jupiter.api.Test;
 class MigrationIT {
 
     private static final String PASSWORD = "migration-it";
+    private static final LiveTableWriter.Shape SHAPE = new LiveTableWriter.Shape("created_at", "account, payload",
+            "(random() * 50)::int, md5(random()::text)", "n = n + 1, payload = md5(random()::text)");
     private static PostgresTestServer postgres;
     private static FleetConnections connections;
     private static FleetInventory inventory;
@@ -81,7 +84,8 @@ class MigrationIT {
 
     @Test
     void liveTableIsCopiedVerifiedSwappedAndRolledBackWithoutLosingAWrite() throws Exception {
-        LiveWriter writer = new LiveWriter(MigrationIT::connect, "public.events_legacy", rows("public.events_legacy"));
+        LiveTableWriter writer = new LiveTableWriter(MigrationIT::connect, "public.events_legacy", SHAPE,
+                rows("public.events_legacy"));
         writer.start();
         String id = UUID.randomUUID().toString();
 
@@ -111,7 +115,8 @@ class MigrationIT {
         assertThat(rows("public.events_legacy_backup")).as("backup row by row").isEqualTo(writer.expected());
         assertThat(writer.committed()).isGreaterThan(100);
 
-        LiveWriter after = new LiveWriter(MigrationIT::connect, "public.events_legacy", writer.expected());
+        LiveTableWriter after = new LiveTableWriter(MigrationIT::connect, "public.events_legacy", SHAPE,
+                writer.expected());
         after.start();
         Thread.sleep(500);
         MigrationResult rolledBack = run(id, Step.ROLLBACK);
@@ -230,7 +235,7 @@ class MigrationIT {
 
     private static Map<Long, String> rows(String table) throws SQLException {
         try (Connection c = connect()) {
-            return LiveWriter.rows(c, table);
+            return LiveTableWriter.rows(c, table);
         }
     }
 

@@ -1,4 +1,4 @@
-package io.arxos.partitions.executor.postgres;
+package io.arxos.partitions.testing;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,12 +18,25 @@ import java.util.function.Supplier;
 /**
  * An application writing to a table throughout a migration: inserts, updates (some moving a row to another month)
  * and deletes, one at a time, each committed on its own. It keeps what the table must hold afterwards (id → the
- * row's text) from the rows the database returned for each committed statement.
+ * row's text) from the rows the database returned for each committed statement. The table needs a bigint {@code id}
+ * primary key; {@link Shape} says how to insert and update its other columns.
  */
-final class LiveWriter implements Runnable {
+public final class LiveTableWriter implements Runnable {
+
+    /**
+     * How to write the table's rows.
+     *
+     * @param key the partition key column, given a time in the last 13 months by inserts and moving updates
+     * @param insertColumns the columns an insert sets besides the key, e.g. {@code user_id, action}
+     * @param insertValues their values as SQL, e.g. {@code 42, 'login'}
+     * @param updateSet what an update sets besides the key, e.g. {@code action = 'edited'}
+     */
+    public record Shape(String key, String insertColumns, String insertValues, String updateSet) {
+    }
 
     private final Supplier<Connection> connect;
     private final String table;
+    private final Shape shape;
     private final Map<Long, String> expected = new ConcurrentHashMap<>();
     private final List<Long> ids = new ArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -32,15 +45,16 @@ final class LiveWriter implements Runnable {
     private final Random random = new Random(7);
     private Thread thread;
 
-    LiveWriter(Supplier<Connection> connect, String table, Map<Long, String> initial) {
+    public LiveTableWriter(Supplier<Connection> connect, String table, Shape shape, Map<Long, String> initial) {
         this.connect = connect;
         this.table = table;
+        this.shape = shape;
         expected.putAll(initial);
         ids.addAll(initial.keySet());
     }
 
     /** Reads what the table holds now: id → the row as text. */
-    static Map<Long, String> rows(Connection c, String table) throws SQLException {
+    public static Map<Long, String> rows(Connection c, String table) throws SQLException {
         Map<Long, String> rows = new java.util.HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id, t::text FROM " + table + " t");
                 ResultSet rs = ps.executeQuery()) {
@@ -51,25 +65,25 @@ final class LiveWriter implements Runnable {
         return rows;
     }
 
-    Map<Long, String> expected() {
+    public Map<Long, String> expected() {
         return Map.copyOf(expected);
     }
 
-    long committed() {
+    public long committed() {
         return committed.get();
     }
 
-    long failed() {
+    public long failed() {
         return failed.get();
     }
 
-    void start() {
+    public void start() {
         running.set(true);
         thread = new Thread(this, "live-writer");
         thread.start();
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         running.set(false);
         thread.join();
     }
@@ -93,20 +107,17 @@ final class LiveWriter implements Runnable {
     private void writeOne(Connection c) throws SQLException {
         double r = random.nextDouble();
         if (r < 0.4 || ids.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " AS t (created_at, account, "
-                    + "payload) VALUES (?, ?, ?) RETURNING t.id, t::text")) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " AS t (" + shape.key() + ", "
+                    + shape.insertColumns() + ") VALUES (?, " + shape.insertValues() + ") RETURNING t.id, t::text")) {
                 ps.setObject(1, when());
-                ps.setInt(2, random.nextInt(50));
-                ps.setString(3, "inserted " + random.nextInt());
                 apply(ps);
             }
         } else if (r < 0.8) {
             long id = ids.get(random.nextInt(ids.size()));
             boolean move = random.nextDouble() < 0.1;
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " AS t SET n = n + 1, payload = ?"
-                    + (move ? ", created_at = ?" : "") + " WHERE id = ? RETURNING t.id, t::text")) {
-                ps.setString(1, "updated " + random.nextInt());
-                int p = 2;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " AS t SET " + shape.updateSet()
+                    + (move ? ", " + shape.key() + " = ?" : "") + " WHERE id = ? RETURNING t.id, t::text")) {
+                int p = 1;
                 if (move) {
                     ps.setObject(p++, when());
                 }
