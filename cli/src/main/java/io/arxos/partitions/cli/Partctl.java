@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** partctl: drives partition maintenance across the fleet through the planner, executor and reporter services. */
 @Command(name = "partctl", mixinStandardHelpOptions = true, version = "partctl 0.1.0",
-        description = "Partitioning analysis and maintenance for a PostgreSQL fleet, through Kafka.",
-        subcommands = {AnalyzeCommand.class, MaintainCommand.class})
+        description = "Partitioning analysis, maintenance and online migration for a PostgreSQL fleet, through Kafka.",
+        subcommands = {AnalyzeCommand.class, MaintainCommand.class, MigrateCommand.class, ValidateCommand.class})
 public final class Partctl implements Runnable {
 
     @CommandLine.Spec

@@ -103,6 +103,15 @@ final class RunClient {
         return new AnalysisResult(answers.first(), answers.last());
     }
 
+    /**
+     * A channel that sends commands on {@code commands} and waits, per command, for the answer with the same id on
+     * {@code answers} (listening before it sends). Close it when done.
+     */
+    <C extends SpecificRecord, A extends SpecificRecord> CommandChannel<C, A> channel(TopicSpec<C> commands,
+            TopicSpec<A> answers, Function<A, String> answerId) {
+        return new CommandChannel<>(settings, commands, answers, answerId);
+    }
+
     private record Answers<A, B>(Optional<A> first, Optional<B> last) {
     }
 
