@@ -21,9 +21,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
- * The README's demo: bring up the whole stack, analyse the sample database and run one maintenance pass through
- * Kafka with partctl, print the reports and write them to files, check the database against them, and stop
- * everything. With {@code --keep-running}
+ * The README's demo: bring up the whole stack, analyse the sample database, run one maintenance pass and migrate
+ * a live legacy table (swap and roll back, writes running) through Kafka with partctl, print the reports and write
+ * them to files, check the database against them, and stop everything. With {@code --keep-running}
  * the stack stays up for partctl by hand until Ctrl-C.
  */
 public final class Demo {
@@ -66,7 +66,9 @@ public final class Demo {
         try (Stack stack = Stack.start(options, System.out)) {
             Analysis analysis = analyze(stack, projectDir.resolve("reports"), System.out);
             Result result = run(stack, projectDir.resolve("reports"), System.out);
-            exit = Math.max(analysis.exitCode(), result.exitCode());
+            System.out.println();
+            MigrationDemo.Result migration = MigrationDemo.run(stack, projectDir.resolve("reports"), System.out);
+            exit = Math.max(Math.max(analysis.exitCode(), result.exitCode()), migration.exitCode());
             System.out.printf("%ndemo: finished in %.1f s; resident memory: %s%n", (System.nanoTime() - t0) / 1e9,
                     memory(stack));
             if (keepRunning) {
@@ -197,6 +199,7 @@ public final class Demo {
                 demo: the stack keeps running. In another terminal:
                   source %s
                   ./partctl analyze --observe PT10S
+                  ./partctl migrate --table public.audit_logs_legacy   (then --swap, --rollback)
                   ./partctl maintain --validate-only
                   ./partctl maintain --dry-run --create-partitions %s %s
                   ./partctl maintain --output-format json --output-file reports/run.json

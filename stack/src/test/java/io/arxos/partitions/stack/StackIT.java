@@ -133,6 +133,21 @@ class StackIT {
     }
 
     @Test
+    @Order(6)
+    void aLiveLegacyTableIsMigratedSwappedAndRolledBackWithoutLosingAWrite() throws Exception {
+        MigrationDemo.Result result = MigrationDemo.run(stack, WORK.resolve("reports"), System.out);
+
+        assertThat(result.failed()).isEmpty();
+        assertThat(result.passed()).hasSize(7);
+        assertThat(result.writes()).isPositive();
+        assertThat(Files.readString(result.reportFile())).contains("public.audit_logs_legacy");
+        try (Connection c = stack.connect()) {
+            assertThat(DatabaseFacts.count(c, "SELECT count(*) FROM partition_ops.migrations WHERE phase = "
+                    + "'rolled_back'")).isEqualTo(1);
+        }
+    }
+
+    @Test
     @Order(5)
     void partctlSaysPlainlyWhenTheRegistryIsNotReachable() {
         java.io.StringWriter err = new java.io.StringWriter();
