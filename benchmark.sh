@@ -1,7 +1,15 @@
 #!/usr/bin/env sh
-# Lock benchmark: writers' insert latency while a maintenance pass runs (and a long reader holds a lock), against a
-# quiet window of the same run; this tool versus the guide's direct DDL. Options: --runs N (3), --rate N (300/s).
+# Benchmarks, printing figures against a baseline measured in the same run:
+#   ./benchmark.sh [--runs N] [--rate N]            lock benchmark: writers' insert latency during a maintenance pass
+#                                                   (and a long reader) against a quiet window; this tool versus the
+#                                                   guide's direct DDL
+#   ./benchmark.sh --migration [--runs N] [--legacy-rows-per-month N] [--rate N] [--batch-size N]
+#                                                   online migration rows/s against one INSERT INTO … SELECT of the
+#                                                   same rows, the swap's lock time and the writers' latency per phase
 set -e
 cd "$(dirname "$0")"
 ./mvnw -B -q -DskipTests package
-exec java -Xmx384m -cp stack/target/stack.jar io.arxos.partitions.stack.LockBenchmark "$@"
+case " $* " in
+  *" --migration "*) exec java -Xmx512m -cp stack/target/stack.jar io.arxos.partitions.stack.MigrationBenchmark "$@" ;;
+  *) exec java -Xmx384m -cp stack/target/stack.jar io.arxos.partitions.stack.LockBenchmark "$@" ;;
+esac

@@ -1,5 +1,6 @@
 -- Online migrations of live tables into monthly partitions: one row per table, the phase it is in and the copy's
 -- progress, written in the same transaction as each phase's DDL or copy batch, so a crash resumes exactly.
+-- copy_until is the highest primary key when capture began: rows above it reached the copy through the trigger.
 CREATE TABLE ${ledger_schema}.migrations (
     schema_name      text        NOT NULL,
     table_name       text        NOT NULL,
@@ -16,6 +17,7 @@ CREATE TABLE ${ledger_schema}.migrations (
     sequence_columns text[]      NOT NULL DEFAULT '{}',
     phase            text        NOT NULL CHECK (phase IN ('prepared', 'capturing', 'copied', 'verified', 'swapped',
                                                            'rolled_back')),
+    copy_until       text,
     last_key         text,
     rows_copied      bigint      NOT NULL DEFAULT 0,
     rows_estimated   bigint      NOT NULL DEFAULT 0,

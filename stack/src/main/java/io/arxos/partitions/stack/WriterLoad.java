@@ -23,15 +23,24 @@ final class WriterLoad implements AutoCloseable {
     private final AtomicReference<String> lastError = new AtomicReference<>();
     private volatile boolean running = true;
 
-    /** Starts {@code writers} threads sharing {@code ratePerSecond} inserts into the current month. */
+    /** Starts {@code writers} threads sharing {@code ratePerSecond} inserts into {@code audit_logs}' current month. */
     static WriterLoad start(ConnectionSource connections, String table, int writers, int ratePerSecond)
+            throws SQLException {
+        return withInsert(connections, "INSERT INTO " + table + " (user_id, action, object_id, details, created_at) "
+                + "VALUES (?, 'benchmark', ?, '{}', now())", writers, ratePerSecond);
+    }
+
+    /**
+     * Starts {@code writers} threads sharing {@code ratePerSecond} executions of {@code insertSql}, whose two
+     * parameters get a writer-unique number and a sequence number.
+     */
+    static WriterLoad withInsert(ConnectionSource connections, String insertSql, int writers, int ratePerSecond)
             throws SQLException {
         WriterLoad load = new WriterLoad();
         long intervalNanos = 1_000_000_000L * writers / ratePerSecond;
         for (int w = 0; w < writers; w++) {
             Connection c = connections.open();
-            PreparedStatement insert = c.prepareStatement("INSERT INTO " + table
-                    + " (user_id, action, object_id, details, created_at) VALUES (?, 'benchmark', ?, '{}', now())");
+            PreparedStatement insert = c.prepareStatement(insertSql);
             int id = w;
             Thread t = new Thread(() -> load.loop(c, insert, id, intervalNanos), "writer-" + w);
             t.setDaemon(true);

@@ -9,6 +9,7 @@ import io.arxos.partitions.executor.app.migration.MigrationDatabase;
 import io.arxos.partitions.executor.app.migration.MigrationState;
 import io.arxos.partitions.executor.domain.migration.MigrationNames;
 import io.arxos.partitions.executor.domain.migration.MigrationPhase;
+import io.arxos.partitions.executor.domain.migration.MigrationSql;
 import io.arxos.partitions.executor.domain.migration.MonthTally;
 import io.arxos.partitions.executor.domain.migration.SourceTable;
 import io.arxos.partitions.inventory.FleetConnections;
@@ -17,6 +18,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -159,44 +161,117 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
     }
 
     @Override
-    public CopiedBatch copy(DatabaseId database, TableRef table, String firstSql, String nextSql, int batchSize)
-            throws StepFailure {
+    public Duration capture(DatabaseId database, TableRef table, List<String> statements, String boundSql,
+            Duration lockTimeout) throws StepFailure {
+        try (Connection c = open(database)) {
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
+            }
+            read(c, table, true);
+            long start = System.nanoTime();
+            // the trigger exists before the bound is read: every row above it is written, and copied, by the trigger
+            execute(c, statements);
+            String bound;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(boundSql)) {
+                rs.next();
+                bound = rs.getString(1);
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE " + ledgerSchema() + ".migrations SET phase = ?, "
+                    + "copy_until = ?, updated_at = now() WHERE schema_name = ? AND table_name = ?")) {
+                ps.setString(1, MigrationPhase.CAPTURING.label());
+                ps.setString(2, bound);
+                ps.setString(3, table.schema().value());
+                ps.setString(4, table.table().value());
+                ps.executeUpdate();
+            }
+            c.commit();
+            return Duration.ofNanos(System.nanoTime() - start);
+        } catch (SQLException e) {
+            throw Jdbc.failure("capture of " + table, e);
+        }
+    }
+
+    @Override
+    public CopiedBatch copy(DatabaseId database, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
+            boolean tolerant) throws StepFailure {
         try (Connection c = open(database)) {
             MigrationState state = read(c, table, true).orElseThrow(() -> new SQLException("no migration of "
                     + table, "55000"));
             if (state.phase() != MigrationPhase.CAPTURING) {
                 c.rollback();
-                return new CopiedBatch(state.lastKey(), 0);
+                return new CopiedBatch(state.lastKey(), 0, false);
             }
-            Optional<String> last = Optional.empty();
-            long rows;
-            try (PreparedStatement ps = c.prepareStatement(state.lastKey().isEmpty() ? firstSql : nextSql)) {
-                int p = 1;
-                if (state.lastKey().isPresent()) {
-                    ps.setString(p++, state.lastKey().get());
-                }
-                ps.setInt(p, batchSize);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    last = Optional.ofNullable(rs.getString(1));
-                    rows = rs.getLong(2);
+            // durable with the progress in the same commit: a crash loses both together and the copy redoes them
+            try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL synchronous_commit = off");
+            }
+            Optional<String> until = copyUntil(c, table);
+            if (until.isEmpty()) {
+                c.commit(); // the table was empty when capture began: the trigger has everything
+                return new CopiedBatch(state.lastKey(), 0, false);
+            }
+            boolean first = state.lastKey().isEmpty();
+            Savepoint before = c.setSavepoint();
+            String tolerantSql = first ? sql.firstTolerant() : sql.nextTolerant();
+            CopiedBatch batch;
+            if (tolerant) {
+                batch = copyBatch(c, tolerantSql, state.lastKey(), until.get(), batchSize);
+            } else {
+                try {
+                    batch = copyBatch(c, first ? sql.first() : sql.next(), state.lastKey(), until.get(), batchSize);
+                } catch (SQLException e) {
+                    if (!"23505".equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    // the capture trigger copied some of these rows already: skip them this time
+                    c.rollback(before);
+                    CopiedBatch again = copyBatch(c, tolerantSql, state.lastKey(), until.get(), batchSize);
+                    batch = new CopiedBatch(again.lastKey(), again.rows(), true);
                 }
             }
-            if (rows > 0) {
+            if (batch.rows() > 0) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE " + ledgerSchema() + ".migrations SET "
                         + "last_key = ?, rows_copied = rows_copied + ?, updated_at = now() WHERE schema_name = ? AND "
                         + "table_name = ?")) {
-                    ps.setString(1, last.orElseThrow());
-                    ps.setLong(2, rows);
+                    ps.setString(1, batch.lastKey().orElseThrow());
+                    ps.setLong(2, batch.rows());
                     ps.setString(3, table.schema().value());
                     ps.setString(4, table.table().value());
                     ps.executeUpdate();
                 }
             }
             c.commit();
-            return new CopiedBatch(last, rows);
+            return batch;
         } catch (SQLException e) {
             throw Jdbc.failure("copying a batch of " + table, e);
+        }
+    }
+
+    private Optional<String> copyUntil(Connection c, TableRef table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT copy_until FROM " + ledgerSchema() + ".migrations "
+                + "WHERE schema_name = ? AND table_name = ?")) {
+            ps.setString(1, table.schema().value());
+            ps.setString(2, table.table().value());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    private static CopiedBatch copyBatch(Connection c, String sql, Optional<String> lastKey, String until,
+            int batchSize) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int p = 1;
+            if (lastKey.isPresent()) {
+                ps.setString(p++, lastKey.get());
+            }
+            ps.setString(p++, until);
+            ps.setInt(p, batchSize);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new CopiedBatch(Optional.ofNullable(rs.getString(1)), rs.getLong(2),
+                        rs.getLong(3) < rs.getLong(2));
+            }
         }
     }
 

@@ -44,16 +44,16 @@ final class CopyPhase {
                     List.of()).withProgress(state.rowsCopied(), state.rowsEstimated(), true, 0);
         }
         MigrationSql sql = new MigrationSql(RecordedTable.of(state, r.partitionKey()), state.names());
-        if (r.dryRun()) {
-            return MigrationResult.of(Status.DRY_RUN, state.phase(), "would copy in batches of " + r.batchSize(),
-                    List.of(sql.copyBatch(true), sql.copyBatch(false)));
-        }
         long start = System.nanoTime();
         long copied = 0;
         boolean done = false;
+        boolean tolerant = false;
         while (System.nanoTime() - start < r.chunk().toNanos()) {
-            MigrationDatabase.CopiedBatch batch = Retrying.call(() -> db.copy(database, table, sql.copyBatch(true),
-                    sql.copyBatch(false), r.batchSize()), retry, random);
+            boolean tolerantNow = tolerant;
+            MigrationDatabase.CopiedBatch batch = Retrying.call(() -> db.copy(database, table, sql.copyStatements(),
+                    r.batchSize(), tolerantNow), retry, random);
+            // where the application is busy, rows ahead of the copy were copied by the trigger: stay tolerant
+            tolerant = batch.metCopiedRows();
             copied += batch.rows();
             if (batch.rows() == 0) {
                 Retrying.call(() -> db.advance(database, table, List.of(), MigrationPhase.COPIED, Duration.ofSeconds(5)),

@@ -5,6 +5,7 @@ import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.core.TableRef;
 import io.arxos.partitions.executor.app.StepFailure;
 import io.arxos.partitions.executor.domain.migration.MigrationPhase;
+import io.arxos.partitions.executor.domain.migration.MigrationSql;
 import io.arxos.partitions.executor.domain.migration.MonthTally;
 import io.arxos.partitions.executor.domain.migration.SourceTable;
 import java.time.Duration;
@@ -30,14 +31,23 @@ public interface MigrationDatabase {
             Duration lockTimeout) throws StepFailure;
 
     /**
+     * Runs the capture statements under lock_timeout, then records the copy's end ({@code boundSql}: the highest key
+     * now, all writes after it being captured) and the phase, in one transaction.
+     */
+    Duration capture(DatabaseId database, TableRef table, List<String> statements, String boundSql,
+            Duration lockTimeout) throws StepFailure;
+
+    /**
      * Copies one batch and records the progress, in one transaction that starts by locking the migration's row: two
      * copiers of one table take turns, and each resumes from the last committed key.
      *
-     * @param firstSql the batch when nothing is copied yet (parameter: batch size)
-     * @param nextSql the batch after the recorded last key (parameters: last key, batch size)
+     * @param sql the batch's forms: first or after the recorded last key, up to the recorded end; plain, or tolerant
+     *            of rows the capture trigger already copied
+     * @param tolerant start with the tolerant form (the last batch met rows copied already); the plain form falls
+     *                 back to it by itself on a unique violation
      */
-    CopiedBatch copy(DatabaseId database, TableRef table, String firstSql, String nextSql, int batchSize)
-            throws StepFailure;
+    CopiedBatch copy(DatabaseId database, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
+            boolean tolerant) throws StepFailure;
 
     /** Both tallies from one snapshot (REPEATABLE READ), so concurrent writes cannot make them disagree. */
     List<List<MonthTally>> tally(DatabaseId database, String originalSql, String partitionedSql) throws StepFailure;
@@ -48,8 +58,11 @@ public interface MigrationDatabase {
     /** The ledger schema, quoted, where the state and the rollback function live. */
     String ledgerSchema();
 
-    /** A copy batch: its last key and row count (0 at the end of the table). */
-    record CopiedBatch(Optional<String> lastKey, long rows) {
+    /**
+     * A copy batch: its last key and row count (0 at the end of the table), and whether it met rows the capture
+     * trigger had copied already (then the next batch starts tolerant).
+     */
+    record CopiedBatch(Optional<String> lastKey, long rows, boolean metCopiedRows) {
     }
 
     /** What the rollback function reported. */

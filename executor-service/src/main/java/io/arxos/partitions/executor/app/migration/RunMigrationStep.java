@@ -4,7 +4,6 @@ import io.arxos.partitions.core.DatabaseId;
 import io.arxos.partitions.core.TableRef;
 import io.arxos.partitions.executor.app.StepFailure;
 import io.arxos.partitions.executor.app.migration.MigrationResult.Status;
-import io.arxos.partitions.executor.domain.ErrorClassifier;
 import io.arxos.partitions.executor.domain.RetryPolicy;
 import io.arxos.partitions.executor.domain.migration.MigrationGuard;
 import io.arxos.partitions.executor.domain.migration.MigrationNames;
@@ -83,6 +82,9 @@ public final class RunMigrationStep {
             return rejected("the inventory migrates " + table + " by " + target.get().partitionKey() + ", not by "
                     + request.partitionKey());
         }
+        if (request.dryRun()) {
+            return preview(request, database, table);
+        }
         return switch (request.step()) {
             case PREPARE -> prepare(request, database, table);
             case CAPTURE -> capture(request, database, table);
@@ -109,9 +111,6 @@ public final class RunMigrationStep {
         MigrationNames names = MigrationNames.of(table);
         List<String> sql = new MigrationSql(source, names).prepare(YearMonth.now(clock.withZone(ZoneOffset.UTC)),
                 r.premake());
-        if (r.dryRun()) {
-            return MigrationResult.of(Status.DRY_RUN, MigrationPhase.NONE, "would create " + names.target(), sql);
-        }
         MigrationState started = new MigrationState(r.migrationId(), MigrationPhase.PREPARED,
                 r.partitionKey().value(), source.primaryKey().get(0), source.primaryKeyType(), names,
                 source.sequences(), Optional.empty(), 0, source.estimatedRows());
@@ -136,11 +135,8 @@ public final class RunMigrationStep {
         }
         SourceTable source = withRetry(() -> db.inspect(database, table, r.partitionKey()));
         List<String> sql = new MigrationSql(source, state.names()).capture();
-        if (r.dryRun()) {
-            return MigrationResult.of(Status.DRY_RUN, state.phase(), "would capture writes to " + table, sql);
-        }
-        Duration held = withRetry(() -> db.advance(database, table, sql, MigrationPhase.CAPTURING,
-                settings.lockTimeout()));
+        String bound = new MigrationSql(source, state.names()).copyBound();
+        Duration held = withRetry(() -> db.capture(database, table, sql, bound, settings.lockTimeout()));
         return MigrationResult.of(Status.SUCCEEDED, MigrationPhase.CAPTURING, "every write to " + table
                 + " now reaches " + state.names().target(), sql).withBlocked(held);
     }
@@ -156,9 +152,6 @@ public final class RunMigrationStep {
             sql = sql.afterSwap();
         }
         List<String> statements = List.of(sql.monthTally(false), sql.monthTally(true));
-        if (r.dryRun()) {
-            return MigrationResult.of(Status.DRY_RUN, state.phase(), "would compare per month", statements);
-        }
         var tallies = withRetry(() -> db.tally(database, statements.get(0), statements.get(1)));
         List<MonthComparison> compared = MonthComparison.compare(tallies.get(0), tallies.get(1));
         List<String> differences = MonthComparison.differences(compared);
@@ -188,9 +181,6 @@ public final class RunMigrationStep {
             return rejected(table + " is " + state.phase().label() + ": VERIFY must find both tables equal first");
         }
         List<String> sql = sqlFor(state, r).swap(settings.lockTimeout().toMillis());
-        if (r.dryRun()) {
-            return MigrationResult.of(Status.DRY_RUN, state.phase(), "would swap " + table, sql);
-        }
         Duration held = withRetry(() -> db.advance(database, table, sql, MigrationPhase.SWAPPED,
                 settings.lockTimeout()));
         return MigrationResult.of(Status.SUCCEEDED, MigrationPhase.SWAPPED, table + " is partitioned; the original is "
@@ -206,10 +196,6 @@ public final class RunMigrationStep {
                     + table, List.of());
         }
         List<String> sql = List.of(MigrationSql.rollbackCall(db.ledgerSchema(), table));
-        if (r.dryRun()) {
-            return MigrationResult.of(Status.DRY_RUN, state.phase(), "would roll back " + table + " from "
-                    + state.phase().label(), sql);
-        }
         MigrationDatabase.RolledBack done = withRetry(() -> db.rollback(database, table, settings.lockTimeout()));
         return MigrationResult.of(Status.SUCCEEDED, MigrationPhase.ROLLED_BACK, String.join("; ", done.lines()), sql)
                 .withBlocked(done.held());
@@ -224,6 +210,44 @@ public final class RunMigrationStep {
         return MigrationResult.of(Status.SUCCEEDED, s.phase(), "migration " + s.migrationId() + " is "
                 + s.phase().label(), List.of()).withProgress(s.rowsCopied(), s.rowsEstimated(),
                 s.phase().ordinal() >= MigrationPhase.COPIED.ordinal() && s.phase() != MigrationPhase.ROLLED_BACK, 0);
+    }
+
+    /**
+     * A dry run of any phase, also before anything exists (for {@code --emit-sql}): the statements come from the
+     * recorded migration when one is under way, else from the catalog, after the same refusals as a real PREPARE.
+     */
+    private MigrationResult preview(MigrationRequest r, DatabaseId database, TableRef table)
+            throws StepFailure, InterruptedException {
+        Optional<MigrationState> state = current(database, table);
+        MigrationSql sql;
+        MigrationPhase phase = state.map(MigrationState::phase).orElse(MigrationPhase.NONE);
+        if (state.isPresent()) {
+            if (r.step() == MigrationRequest.Step.PREPARE) {
+                return MigrationResult.of(Status.ALREADY_APPLIED, phase, "migration " + state.get().migrationId()
+                        + " of " + table + " is " + phase.label(), List.of());
+            }
+            sql = sqlFor(state.get(), r);
+            sql = phase == MigrationPhase.SWAPPED ? sql.afterSwap() : sql;
+        } else {
+            SourceTable source = withRetry(() -> db.inspect(database, table, r.partitionKey()));
+            Optional<String> refusal = MigrationGuard.refusal(source, settings.headroomBytes());
+            if (refusal.isPresent()) {
+                return rejected(refusal.get());
+            }
+            sql = new MigrationSql(source, MigrationNames.of(table));
+        }
+        List<String> statements = switch (r.step()) {
+            case PREPARE -> sql.prepare(YearMonth.now(clock.withZone(ZoneOffset.UTC)), r.premake());
+            case CAPTURE -> sql.capture();
+            case COPY -> List.of(sql.copyBatch(true), sql.copyBatch(false), sql.copyBatchTolerant(false));
+            case VERIFY -> List.of(sql.monthTally(false), sql.monthTally(true));
+            case SWAP -> sql.swap(settings.lockTimeout().toMillis());
+            case ROLLBACK -> List.of(MigrationSql.rollbackCall(db.ledgerSchema(), table));
+            case STATUS -> List.<String>of();
+        };
+        String step = r.step().name().toLowerCase(java.util.Locale.ROOT);
+        return MigrationResult.of(Status.DRY_RUN, phase, "would run " + step + " for " + table
+                + " (nothing was changed)", statements);
     }
 
     /** The active migration's state; a rolled-back one counts as none. */

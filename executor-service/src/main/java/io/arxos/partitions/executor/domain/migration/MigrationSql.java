@@ -89,15 +89,41 @@ public final class MigrationSql {
     /**
      * One copy batch: the next rows by primary key, locked FOR UPDATE so a concurrent update or delete either
      * happened before (the batch sees its result) or waits for the batch (its trigger then fixes the copy), then the
-     * progress in the same transaction. Parameters: batch size, then (after the first batch) the last key copied.
-     * Returns the batch's last key and row count.
+     * progress in the same transaction. Parameters: (after the first batch) the last key copied, the highest key when
+     * capture began (rows above it were all written since, and the trigger copied them), then the batch size.
+     * Returns the batch's last key, its row count and the rows inserted. A row the trigger brought over already makes this plain INSERT
+     * fail with a unique violation; the batch is then run again as {@link #copyBatchTolerant}.
      */
     public String copyBatch(boolean first) {
-        String where = first ? "" : " WHERE " + pk.quoted() + " > CAST(? AS " + t.primaryKeyType() + ")";
+        return copy(first, "");
+    }
+
+    /** The same batch, skipping rows already in the copy; ON CONFLICT costs about twice the plain insert. */
+    public String copyBatchTolerant(boolean first) {
+        return copy(first, " ON CONFLICT DO NOTHING");
+    }
+
+    private String copy(boolean first, String onConflict) {
+        String cast = "CAST(? AS " + t.primaryKeyType() + ")";
+        String where = " WHERE " + (first ? "" : pk.quoted() + " > " + cast + " AND ") + pk.quoted() + " <= " + cast;
         return "WITH batch AS (SELECT * FROM " + n.source().quoted() + where + " ORDER BY " + pk.quoted()
                 + " LIMIT ? FOR UPDATE), copied AS (INSERT INTO " + n.target().quoted()
-                + " SELECT * FROM batch ON CONFLICT DO NOTHING) SELECT max(" + pk.quoted() + ")::text, count(*) "
-                + "FROM batch";
+                + " SELECT * FROM batch" + onConflict + " RETURNING 1) SELECT max(" + pk.quoted() + ")::text, count(*), "
+                + "(SELECT count(*) FROM copied) FROM batch";
+    }
+
+    /** The four forms of the copy batch. */
+    public CopyStatements copyStatements() {
+        return new CopyStatements(copyBatch(true), copyBatch(false), copyBatchTolerant(true), copyBatchTolerant(false));
+    }
+
+    /** The highest primary key now, recorded when capture begins: the copy ends there. */
+    public String copyBound() {
+        return "SELECT max(" + pk.quoted() + ")::text FROM " + n.source().quoted();
+    }
+
+    /** The copy batch's forms: first or next, plain or skipping rows already copied. */
+    public record CopyStatements(String first, String next, String firstTolerant, String nextTolerant) {
     }
 
     /** Rows per month and an order-independent checksum of the rows' text, for either table. */

@@ -54,9 +54,11 @@ class MigrationSqlTest {
     @Test
     void copiesTheNextBatchByPrimaryKeyUnderRowLocks() {
         assertThat(sql.copyBatch(false)).isEqualTo("WITH batch AS (SELECT * FROM " + SOURCE + " WHERE \"id\" > "
-                + "CAST(? AS bigint) ORDER BY \"id\" LIMIT ? FOR UPDATE), copied AS (INSERT INTO " + TARGET
-                + " SELECT * FROM batch ON CONFLICT DO NOTHING) SELECT max(\"id\")::text, count(*) FROM batch");
-        assertThat(sql.copyBatch(true)).doesNotContain("WHERE").contains("LIMIT ? FOR UPDATE");
+                + "CAST(? AS bigint) AND \"id\" <= CAST(? AS bigint) ORDER BY \"id\" LIMIT ? FOR UPDATE), copied AS (INSERT INTO " + TARGET
+                + " SELECT * FROM batch RETURNING 1) SELECT max(\"id\")::text, count(*), (SELECT count(*) FROM copied) "
+                + "FROM batch");
+        assertThat(sql.copyBatch(true)).contains("WHERE \"id\" <= CAST(? AS bigint) ORDER BY").contains("LIMIT ? FOR UPDATE");
+        assertThat(sql.copyBatchTolerant(false)).contains("SELECT * FROM batch ON CONFLICT DO NOTHING RETURNING 1)");
     }
 
     @Test
