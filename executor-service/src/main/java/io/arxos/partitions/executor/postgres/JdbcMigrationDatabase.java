@@ -192,9 +192,59 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
     }
 
     @Override
-    public CopiedBatch copy(DatabaseId database, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
+    public CopySession copySession(DatabaseId database) {
+        return new JdbcCopySession(database);
+    }
+
+    /** One connection for a chunk's batches; dropped after any failure so the retry starts on a fresh one. */
+    private final class JdbcCopySession implements CopySession {
+        private final DatabaseId database;
+        private Connection connection;
+
+        JdbcCopySession(DatabaseId database) {
+            this.database = database;
+        }
+
+        Connection connection() throws SQLException {
+            if (connection == null) {
+                connection = open(database);
+            }
+            return connection;
+        }
+
+        void discard() {
+            close();
+        }
+
+        @Override
+        public void close() {
+            if (connection != null) {
+                try {
+                    connection.close();
+                } catch (SQLException e) {
+                    // already broken
+                }
+                connection = null;
+            }
+        }
+    }
+
+    @Override
+    public CopiedBatch copy(CopySession session, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
             boolean tolerant) throws StepFailure {
-        try (Connection c = open(database)) {
+        JdbcCopySession copySession = (JdbcCopySession) session;
+        try {
+            Connection c = copySession.connection();
+            return copy(c, table, sql, batchSize, tolerant);
+        } catch (SQLException e) {
+            copySession.discard();
+            throw Jdbc.failure("copying a batch of " + table, e);
+        }
+    }
+
+    private CopiedBatch copy(Connection c, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
+            boolean tolerant) throws SQLException {
+        try {
             MigrationState state = read(c, table, true).orElseThrow(() -> new SQLException("no migration of "
                     + table, "55000"));
             if (state.phase() != MigrationPhase.CAPTURING) {
@@ -243,7 +293,12 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
             c.commit();
             return batch;
         } catch (SQLException e) {
-            throw Jdbc.failure("copying a batch of " + table, e);
+            try {
+                c.rollback();
+            } catch (SQLException gone) {
+                e.addSuppressed(gone); // the connection broke; the session opens a new one
+            }
+            throw e;
         }
     }
 

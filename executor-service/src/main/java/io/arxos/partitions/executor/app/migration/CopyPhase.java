@@ -48,21 +48,23 @@ final class CopyPhase {
         long copied = 0;
         boolean done = false;
         boolean tolerant = false;
-        while (System.nanoTime() - start < r.chunk().toNanos()) {
-            boolean tolerantNow = tolerant;
-            MigrationDatabase.CopiedBatch batch = Retrying.call(() -> db.copy(database, table, sql.copyStatements(),
-                    r.batchSize(), tolerantNow), retry, random);
-            // where the application is busy, rows ahead of the copy were copied by the trigger: stay tolerant
-            tolerant = batch.metCopiedRows();
-            copied += batch.rows();
-            if (batch.rows() == 0) {
-                Retrying.call(() -> db.advance(database, table, List.of(), MigrationPhase.COPIED, Duration.ofSeconds(5)),
-                        retry, random);
-                done = true;
-                break;
-            }
-            if (!r.batchPause().isZero()) {
-                Thread.sleep(r.batchPause().toMillis());
+        try (MigrationDatabase.CopySession session = db.copySession(database)) {
+            while (System.nanoTime() - start < r.chunk().toNanos()) {
+                boolean tolerantNow = tolerant;
+                MigrationDatabase.CopiedBatch batch = Retrying.call(() -> db.copy(session, table,
+                        sql.copyStatements(), r.batchSize(), tolerantNow), retry, random);
+                // where the application is busy, rows ahead of the copy were copied by the trigger: stay tolerant
+                tolerant = batch.metCopiedRows();
+                copied += batch.rows();
+                if (batch.rows() == 0) {
+                    Retrying.call(() -> db.advance(database, table, List.of(), MigrationPhase.COPIED,
+                            Duration.ofSeconds(5)), retry, random);
+                    done = true;
+                    break;
+                }
+                if (!r.batchPause().isZero()) {
+                    Thread.sleep(r.batchPause().toMillis());
+                }
             }
         }
         double seconds = Math.max(1e-3, (System.nanoTime() - start) / 1e9);

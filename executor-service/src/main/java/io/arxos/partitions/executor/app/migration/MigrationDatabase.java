@@ -46,8 +46,17 @@ public interface MigrationDatabase {
      * @param tolerant start with the tolerant form (the last batch met rows copied already); the plain form falls
      *                 back to it by itself on a unique violation
      */
-    CopiedBatch copy(DatabaseId database, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
+    CopiedBatch copy(CopySession session, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
             boolean tolerant) throws StepFailure;
+
+    /** A connection kept for the batches of one copy chunk (a new one per batch would cost more than the batch). */
+    CopySession copySession(DatabaseId database);
+
+    /** Holds the chunk's connection; after a failure the next batch opens a new one. */
+    interface CopySession extends AutoCloseable {
+        @Override
+        void close();
+    }
 
     /** Both tallies from one snapshot (REPEATABLE READ), so concurrent writes cannot make them disagree. */
     List<List<MonthTally>> tally(DatabaseId database, String originalSql, String partitionedSql) throws StepFailure;
