@@ -15,6 +15,7 @@ CREATE TABLE ${ledger_schema}.migrations (
     trigger_name     text        NOT NULL,
     sequences        text[]      NOT NULL DEFAULT '{}',
     sequence_columns text[]      NOT NULL DEFAULT '{}',
+    identity_columns text[]      NOT NULL DEFAULT '{}',
     phase            text        NOT NULL CHECK (phase IN ('prepared', 'capturing', 'copied', 'verified', 'swapped',
                                                            'rolled_back')),
     copy_until       text,
@@ -55,6 +56,17 @@ BEGIN
             FOR i IN 1 .. coalesce(array_length(m.sequences, 1), 0) LOOP
                 EXECUTE format('ALTER SEQUENCE %s OWNED BY %I.%I.%I', m.sequences[i]::regclass,
                                m.schema_name, m.table_name, m.sequence_columns[i]);
+            END LOOP;
+            -- identity columns have a sequence per table: the original's goes on from where either stopped
+            FOR i IN 1 .. coalesce(array_length(m.identity_columns, 1), 0) LOOP
+                PERFORM setval(pg_get_serial_sequence(format('%I.%I', m.schema_name, m.table_name),
+                                                      m.identity_columns[i]),
+                               greatest(coalesce(pg_sequence_last_value(pg_get_serial_sequence(
+                                            format('%I.%I', m.schema_name, m.table_name),
+                                            m.identity_columns[i])::regclass), 1),
+                                        coalesce(pg_sequence_last_value(pg_get_serial_sequence(
+                                            format('%I.%I', m.schema_name, m.target_name),
+                                            m.identity_columns[i])::regclass), 1)));
             END LOOP;
             EXECUTE format('DROP TABLE %I.%I', m.schema_name, m.target_name);
         ELSE

@@ -76,7 +76,8 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
 
     private Optional<MigrationState> read(Connection c, TableRef table, boolean lock) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT migration_id, phase, partition_key, primary_key, "
-                + "primary_key_type, sequences, sequence_columns, last_key, rows_copied, rows_estimated FROM "
+                + "primary_key_type, sequences, sequence_columns, last_key, rows_copied, rows_estimated, "
+                + "identity_columns FROM "
                 + ledgerSchema() + ".migrations WHERE schema_name = ? AND table_name = ?" + (lock ? " FOR UPDATE"
                 : ""))) {
             ps.setString(1, table.schema().value());
@@ -91,8 +92,12 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
                 for (int i = 0; i < sequences.length; i++) {
                     uses.add(new SourceTable.SequenceUse(sequences[i], Identifier.of(columns[i])));
                 }
+                List<Identifier> identity = new ArrayList<>();
+                for (String column : (String[]) rs.getArray(11).getArray()) {
+                    identity.add(Identifier.of(column));
+                }
                 return Optional.of(new MigrationState(rs.getString(1), MigrationPhase.parse(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), MigrationNames.of(table), uses,
+                        rs.getString(3), rs.getString(4), rs.getString(5), MigrationNames.of(table), uses, identity,
                         Optional.ofNullable(rs.getString(8)), rs.getLong(9), rs.getLong(10)));
             }
         }
@@ -106,11 +111,12 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ledgerSchema() + ".migrations (schema_name, "
                     + "table_name, migration_id, partition_key, primary_key, primary_key_type, target_name, "
                     + "backup_name, capture_function, reverse_function, trigger_name, sequences, sequence_columns, "
-                    + "phase, rows_estimated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                    + "phase, rows_estimated, identity_columns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                     + "ON CONFLICT (schema_name, table_name) DO UPDATE SET migration_id = EXCLUDED.migration_id, "
                     + "partition_key = EXCLUDED.partition_key, primary_key = EXCLUDED.primary_key, "
                     + "primary_key_type = EXCLUDED.primary_key_type, sequences = EXCLUDED.sequences, "
-                    + "sequence_columns = EXCLUDED.sequence_columns, phase = EXCLUDED.phase, last_key = NULL, "
+                    + "sequence_columns = EXCLUDED.sequence_columns, identity_columns = EXCLUDED.identity_columns, "
+                    + "phase = EXCLUDED.phase, last_key = NULL, copy_until = NULL, "
                     + "rows_copied = 0, rows_estimated = EXCLUDED.rows_estimated, started_at = now(), "
                     + "updated_at = now() WHERE " + ledgerSchema() + ".migrations.phase = 'rolled_back'")) {
                 ps.setString(1, n.source().schema().value());
@@ -130,6 +136,8 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
                         .toArray()));
                 ps.setString(14, s.phase().label());
                 ps.setLong(15, s.rowsEstimated());
+                ps.setArray(16, c.createArrayOf("text", s.identityColumns().stream().map(Identifier::value)
+                        .toArray()));
                 if (ps.executeUpdate() != 1) {
                     // another PREPARE won the race: nothing of ours may stay
                     c.rollback();

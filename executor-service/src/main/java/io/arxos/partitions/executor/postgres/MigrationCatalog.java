@@ -45,10 +45,11 @@ final class MigrationCatalog {
                 + "ON a.attrelid = con.conrelid AND a.attnum = k.num WHERE con.conrelid = ?::oid AND con.contype = 'p' "
                 + "ORDER BY k.ord", oid);
         List<SourceTable.IndexShape> indexes = new ArrayList<>();
+        List<String> byHand = new ArrayList<>();
         for (String[] index : rows(c, "SELECT i.indisunique::text, am.amname, array_to_string(ARRAY(SELECT a.attname "
                 + "FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord) JOIN pg_attribute a ON a.attrelid = "
                 + "i.indrelid AND a.attnum = k.num WHERE k.ord <= i.indnkeyatts ORDER BY k.ord), ','), "
-                + "(i.indexprs IS NULL AND i.indpred IS NULL)::text FROM pg_index i JOIN pg_class ci ON ci.oid = "
+                + "(i.indexprs IS NULL AND i.indpred IS NULL)::text, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class ci ON ci.oid = "
                 + "i.indexrelid JOIN pg_am am ON am.oid = ci.relam WHERE i.indrelid = ?::oid AND NOT i.indisprimary", oid)) {
             if (index[3].equals("true") && Identifier.isPlain(index[1])) {
                 List<Identifier> columns = new ArrayList<>();
@@ -56,6 +57,8 @@ final class MigrationCatalog {
                     columns.add(Identifier.of(column));
                 }
                 indexes.add(new SourceTable.IndexShape(columns, index[0].equals("true"), index[1]));
+            } else {
+                byHand.add(index[4]);
             }
         }
         List<String> fkOut = column(rows(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::oid "
@@ -63,12 +66,12 @@ final class MigrationCatalog {
         List<String> fkIn = column(rows(c, "SELECT conname || ' of ' || conrelid::regclass::text FROM pg_constraint "
                 + "WHERE confrelid = ?::oid AND contype = 'f' ORDER BY conname", oid));
         List<SourceTable.SequenceUse> sequences = new ArrayList<>();
-        List<String> identity = new ArrayList<>();
+        List<Identifier> identity = new ArrayList<>();
         for (String[] col : rows(c, "SELECT a.attname, a.attidentity <> '', pg_get_serial_sequence(?, a.attname) FROM "
                 + "pg_attribute a WHERE a.attrelid = ?::oid AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum",
                 table.quoted(), oid)) {
-            if (col[1].equals("t")) {
-                identity.add(col[0]);
+            if (col[1].equals("t") && Identifier.isPlain(col[0])) {
+                identity.add(Identifier.of(col[0]));
             } else if (col[2] != null && Identifier.isPlain(col[0])) {
                 sequences.add(new SourceTable.SequenceUse(col[2], Identifier.of(col[0])));
             }
@@ -82,13 +85,22 @@ final class MigrationCatalog {
                 oldest = Optional.of(YearMonth.parse(min.get(0)[0]));
             }
         }
+        List<String[]> owner = rows(c, "SELECT quote_ident(pg_get_userbyid(relowner)), relowner <> (SELECT oid FROM "
+                + "pg_roles WHERE rolname = current_user) FROM pg_class WHERE oid = ?::oid", oid);
+        List<SourceTable.Grant> grants = new ArrayList<>();
+        for (String[] grant : rows(c, "SELECT a.privilege_type, CASE WHEN a.grantee = 0 THEN 'PUBLIC' ELSE "
+                + "quote_ident(pg_get_userbyid(a.grantee)) END FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) a "
+                + "WHERE c.oid = ?::oid AND a.grantee <> c.relowner ORDER BY 2, 1", oid)) {
+            grants.add(new SourceTable.Grant(grant[0], grant[1]));
+        }
+        Optional<String> differentOwner = owner.get(0)[1].equals("t") ? Optional.of(owner.get(0)[0]) : Optional.empty();
         return new SourceTable(table, true, partitioned, key, keyType, column(pk), pk.isEmpty() ? "" : pk.get(0)[1],
-                nullKeys, oldest, indexes, fkOut, fkIn, sequences, identity, bytes, rows);
+                nullKeys, oldest, indexes, byHand, fkOut, fkIn, sequences, identity, differentOwner, grants, bytes, rows);
     }
 
     private static SourceTable missing(TableRef table, Identifier key) {
         return new SourceTable(table, false, false, key, Optional.empty(), List.of(), "", 0, Optional.empty(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), 0, 0);
+                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of(), 0, 0);
     }
 
     private static Optional<KeyType> keyType(Connection c, long oid, Identifier key) throws SQLException {

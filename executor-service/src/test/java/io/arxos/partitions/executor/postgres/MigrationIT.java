@@ -65,6 +65,7 @@ class MigrationIT {
                       - { name: public.referenced, partitionKey: created_at }
                       - { name: public.small_a, partitionKey: created_at }
                       - { name: public.small_b, partitionKey: created_at }
+                      - { name: public.owned_legacy, partitionKey: created_at }
                 """.formatted(postgres.jdbcUrl("arxos"), secret), "it");
         connections = FleetConnections.fromEnvironment(inventory, "migration-it");
         execute("""
@@ -191,6 +192,45 @@ class MigrationIT {
         assertThat(isPartitioned("small_b")).isFalse();
         assertThat(count("SELECT count(*) FROM small_b")).isEqualTo(100);
         assertThat(count("SELECT count(*) FROM partition_ops.migrations WHERE phase <> 'rolled_back'")).isZero();
+    }
+
+    @Test
+    void ownerGrantsAndIdentityFollowTheTableThroughSwapAndRollback() throws Exception {
+        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl("arxos"), "postgres", "postgres");
+                Statement s = c.createStatement()) {
+            s.execute("CREATE ROLE app_owner NOLOGIN");
+            s.execute("CREATE ROLE reporting NOLOGIN");
+            s.execute("GRANT app_owner TO partman");
+            s.execute("GRANT CREATE ON SCHEMA public TO app_owner"); // an owner that can create next to its table
+            s.execute("CREATE TABLE owned_legacy (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+                    + "created_at timestamptz NOT NULL, v int)");
+            s.execute("ALTER TABLE owned_legacy OWNER TO app_owner");
+            s.execute("GRANT SELECT ON owned_legacy TO reporting");
+            s.execute("CREATE INDEX owned_legacy_double_v ON owned_legacy ((v * 2))");
+            s.execute("INSERT INTO owned_legacy (created_at, v) SELECT now() - i * interval '1 day', i "
+                    + "FROM generate_series(1, 500) i");
+        }
+        for (Step step : List.of(Step.PREPARE, Step.CAPTURE, Step.COPY, Step.VERIFY, Step.SWAP)) {
+            MigrationResult result = run("o", step, "owned_legacy");
+            assertThat(result.status()).as(step + ": " + result.message()).isEqualTo(Status.SUCCEEDED);
+            if (step == Step.PREPARE) {
+                assertThat(result.message()).contains("recreate by hand", "owned_legacy_double_v", "(v * 2)");
+            }
+        }
+
+        assertThat(isPartitioned("owned_legacy")).isTrue();
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname LIKE 'owned_legacy%' AND relkind IN ('r', 'p') "
+                + "AND pg_get_userbyid(relowner) <> 'app_owner'")).as("the copy and its partitions").isZero();
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = 'owned_legacy' AND "
+                + "has_table_privilege('reporting', oid, 'SELECT')")).isEqualTo(1);
+        assertThat(count("INSERT INTO owned_legacy (created_at, v) VALUES (now(), 0) RETURNING id"))
+                .as("the identity goes on after the original's").isGreaterThan(500);
+
+        assertThat(run("o", Step.ROLLBACK, "owned_legacy").status()).isEqualTo(Status.SUCCEEDED);
+        assertThat(isPartitioned("owned_legacy")).isFalse();
+        assertThat(count("SELECT count(*) FROM owned_legacy")).isEqualTo(501);
+        assertThat(count("INSERT INTO owned_legacy (created_at, v) VALUES (now(), 0) RETURNING id"))
+                .as("and goes on after the partitioned table's").isGreaterThan(501);
     }
 
     /** COPY commands until the end, each by a fresh executor (as after a restart); one batch's backend is killed. */

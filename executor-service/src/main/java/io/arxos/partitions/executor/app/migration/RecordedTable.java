@@ -14,6 +14,7 @@ final class RecordedTable {
     static SourceTable of(MigrationState s, Identifier partitionKey) {
         return new SourceTable(s.names().source(), true, false, partitionKey, Optional.empty(),
                 List.of(s.primaryKey()), s.primaryKeyType(), 0, Optional.empty(), List.of(), List.of(), List.of(),
-                s.sequences(), List.of(), 0, s.rowsEstimated());
+                List.of(),
+                s.sequences(), s.identityColumns(), Optional.empty(), List.of(), 0, s.rowsEstimated());
     }
 }

@@ -113,13 +113,16 @@ public final class RunMigrationStep {
                 r.premake());
         MigrationState started = new MigrationState(r.migrationId(), MigrationPhase.PREPARED,
                 r.partitionKey().value(), source.primaryKey().get(0), source.primaryKeyType(), names,
-                source.sequences(), Optional.empty(), 0, source.estimatedRows());
+                source.sequences(), source.identityColumns(), Optional.empty(), 0, source.estimatedRows());
         withRetry(() -> {
             db.start(database, started, sql);
             return null;
         });
+        long partitions = sql.stream().filter(statement -> statement.contains(" PARTITION OF ")).count();
+        String byHand = source.indexesByHand().isEmpty() ? "" : "; recreate by hand on " + names.target() + ": "
+                + String.join("; ", source.indexesByHand());
         return MigrationResult.of(Status.SUCCEEDED, MigrationPhase.PREPARED, "created " + names.target() + " with "
-                + (sql.size() - 2 - source.indexes().size() - source.foreignKeysOut().size()) + " partitions", sql)
+                + partitions + " partitions" + byHand, sql)
                 .withProgress(0, source.estimatedRows(), false, 0);
     }
 

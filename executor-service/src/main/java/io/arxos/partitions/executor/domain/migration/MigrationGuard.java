@@ -52,10 +52,6 @@ public final class MigrationGuard {
             reasons.add("foreign key " + fk + " references " + t.table() + " by a key without " + t.partitionKey()
                     + ", which the partitioned table cannot keep unique");
         }
-        if (!t.identityColumns().isEmpty()) {
-            reasons.add("identity column(s) " + String.join(", ", t.identityColumns()) + " of " + t.table()
-                    + " would get a second sequence on the copy; use a serial default");
-        }
         if (t.totalBytes() > headroomBytes) {
             reasons.add("the copy of " + t.table() + " needs about " + t.totalBytes() / (1024 * 1024) + " MiB, more "
                     + "than the configured headroom of " + headroomBytes / (1024 * 1024) + " MiB");

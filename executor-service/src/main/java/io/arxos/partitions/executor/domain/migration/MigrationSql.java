@@ -46,9 +46,14 @@ public final class MigrationSql {
         String target = n.target().quoted();
         String key = t.partitionKey().quoted();
         List<String> sql = new ArrayList<>();
+        // created as the original's owner, so the copy and its partitions belong to the same role
+        t.owner().ifPresent(owner -> sql.add("SET LOCAL ROLE " + owner));
         sql.add("CREATE TABLE " + target + " (LIKE " + n.source().quoted() + " INCLUDING DEFAULTS INCLUDING "
-                + "CONSTRAINTS INCLUDING GENERATED INCLUDING STORAGE INCLUDING COMMENTS) PARTITION BY RANGE ("
-                + key + ")");
+                + "CONSTRAINTS INCLUDING GENERATED INCLUDING IDENTITY INCLUDING STORAGE INCLUDING COMMENTS) "
+                + "PARTITION BY RANGE (" + key + ")");
+        for (SourceTable.Grant grant : t.grants()) {
+            sql.add("GRANT " + grant.privilege() + " ON " + target + " TO " + grant.grantee());
+        }
         sql.add("ALTER TABLE " + target + " ADD PRIMARY KEY (" + pk.quoted() + ", " + key + ")");
         for (SourceTable.IndexShape index : t.indexes()) {
             List<Identifier> columns = new ArrayList<>(index.columns());
@@ -71,6 +76,7 @@ public final class MigrationSql {
         }
         sql.add("CREATE TABLE " + n.source().sibling(PartitionNaming.defaultPartition(n.source().table())).quoted()
                 + " PARTITION OF " + target + " DEFAULT");
+        t.owner().ifPresent(owner -> sql.add("RESET ROLE"));
         return sql;
     }
 
@@ -108,8 +114,8 @@ public final class MigrationSql {
         String where = " WHERE " + (first ? "" : pk.quoted() + " > " + cast + " AND ") + pk.quoted() + " <= " + cast;
         return "WITH batch AS (SELECT * FROM " + n.source().quoted() + where + " ORDER BY " + pk.quoted()
                 + " LIMIT ? FOR UPDATE), copied AS (INSERT INTO " + n.target().quoted()
-                + " SELECT * FROM batch" + onConflict + " RETURNING 1) SELECT max(" + pk.quoted() + ")::text, count(*), "
-                + "(SELECT count(*) FROM copied) FROM batch";
+                + " OVERRIDING SYSTEM VALUE SELECT * FROM batch" + onConflict + " RETURNING 1) SELECT max("
+                + pk.quoted() + ")::text, count(*), (SELECT count(*) FROM copied) FROM batch";
     }
 
     /** The four forms of the copy batch. */
@@ -162,6 +168,12 @@ public final class MigrationSql {
             sql.add("ALTER SEQUENCE " + seq.sequence() + " OWNED BY " + n.source().quoted() + "."
                     + seq.column().quoted());
         }
+        for (Identifier column : t.identityColumns()) {
+            // the partitioned table's own identity sequence goes on from the original's
+            sql.add("SELECT setval(pg_get_serial_sequence('" + n.source().quoted() + "', '" + column + "'), "
+                    + "coalesce(pg_sequence_last_value(pg_get_serial_sequence('" + n.backup().quoted() + "', '"
+                    + column + "')::regclass), 1))");
+        }
         sql.add(triggerFunction(n.reverseFunctionRef().quoted(), n.backup().quoted(), false));
         sql.add("CREATE TRIGGER " + n.trigger().quoted() + " AFTER INSERT OR UPDATE OR DELETE ON "
                 + n.source().quoted() + " FOR EACH ROW EXECUTE FUNCTION " + n.reverseFunctionRef().quoted() + "()");
@@ -190,7 +202,7 @@ public final class MigrationSql {
                 + "        DELETE FROM " + into + " WHERE " + match + ";\n"
                 + "    END IF;\n"
                 + "    IF TG_OP <> 'DELETE' THEN\n"
-                + "        INSERT INTO " + into + " SELECT (NEW).* ON CONFLICT DO NOTHING;\n"
+                + "        INSERT INTO " + into + " OVERRIDING SYSTEM VALUE SELECT (NEW).* ON CONFLICT DO NOTHING;\n"
                 + "    END IF;\n"
                 + "    RETURN NULL;\n"
                 + "END\n"

@@ -17,8 +17,12 @@ import java.util.Optional;
  * @param oldestMonth the month of the oldest key value; empty for an empty table
  * @param indexes plain-column indexes other than the primary key's (unique ones included), to recreate on the
  *                partitioned table
+ * @param indexesByHand definitions of expression and partial indexes, which a DBA recreates on the copy by hand
  * @param foreignKeysOut definitions (pg_get_constraintdef) of foreign keys to other tables, to recreate
  * @param foreignKeysIn foreign keys of other tables that reference this one, described for the refusal
+ * @param identityColumns identity columns: the copy gets its own sequence, set from the original's at the swap
+ * @param owner the table's owner (role name as quote_ident prints it) when it is not the executor's role
+ * @param grants privileges other roles hold on the table (grantee as quote_ident prints it)
  */
 public record SourceTable(
         TableRef table,
@@ -31,20 +35,38 @@ public record SourceTable(
         long nullKeyRows,
         Optional<YearMonth> oldestMonth,
         List<IndexShape> indexes,
+        List<String> indexesByHand,
         List<String> foreignKeysOut,
         List<String> foreignKeysIn,
         List<SequenceUse> sequences,
-        List<String> identityColumns,
+        List<Identifier> identityColumns,
+        Optional<String> owner,
+        List<Grant> grants,
         long totalBytes,
         long estimatedRows) {
 
     public SourceTable {
         primaryKey = List.copyOf(primaryKey);
         indexes = List.copyOf(indexes);
+        indexesByHand = List.copyOf(indexesByHand);
         foreignKeysOut = List.copyOf(foreignKeysOut);
         foreignKeysIn = List.copyOf(foreignKeysIn);
         sequences = List.copyOf(sequences);
         identityColumns = List.copyOf(identityColumns);
+        grants = List.copyOf(grants);
+    }
+
+    /** A privilege another role holds on the table, to grant on the partitioned copy too. */
+    public record Grant(String privilege, String grantee) {
+        /** The privilege keywords aclexplode reports for tables. */
+        static final java.util.Set<String> PRIVILEGES = java.util.Set.of("SELECT", "INSERT", "UPDATE", "DELETE",
+                "TRUNCATE", "REFERENCES", "TRIGGER", "MAINTAIN");
+
+        public Grant {
+            if (!PRIVILEGES.contains(privilege)) {
+                throw new IllegalArgumentException("unknown table privilege '" + privilege + "'");
+            }
+        }
     }
 
     /** An index to recreate: its columns (plain names), whether unique, its access method. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arxos.partitions.core.TableRef;
 import java.time.YearMonth;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MigrationSqlTest {
@@ -17,7 +18,9 @@ class MigrationSqlTest {
     void preparesThePartitionedCopyWithExtendedKeysIndexesForeignKeysAndMonths() {
         assertThat(sql.prepare(YearMonth.of(2026, 11), 1)).containsExactly(
                 "CREATE TABLE " + TARGET + " (LIKE " + SOURCE + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING "
-                        + "GENERATED INCLUDING STORAGE INCLUDING COMMENTS) PARTITION BY RANGE (\"created_at\")",
+                        + "GENERATED INCLUDING IDENTITY INCLUDING STORAGE INCLUDING COMMENTS) PARTITION BY RANGE "
+                        + "(\"created_at\")",
+                "GRANT SELECT ON " + TARGET + " TO reporting",
                 "ALTER TABLE " + TARGET + " ADD PRIMARY KEY (\"id\", \"created_at\")",
                 "CREATE INDEX ON " + TARGET + " USING \"btree\" (\"user_id\")",
                 "CREATE UNIQUE INDEX ON " + TARGET + " USING \"btree\" (\"request_id\", \"created_at\")",
@@ -42,7 +45,8 @@ class MigrationSqlTest {
                 "created_at" = OLD."created_at";
                     END IF;
                     IF TG_OP <> 'DELETE' THEN
-                        INSERT INTO "public"."audit_logs_legacy_partitioned" SELECT (NEW).* ON CONFLICT DO NOTHING;
+                        INSERT INTO "public"."audit_logs_legacy_partitioned" OVERRIDING SYSTEM VALUE SELECT (NEW).* \
+                ON CONFLICT DO NOTHING;
                     END IF;
                     RETURN NULL;
                 END
@@ -54,8 +58,8 @@ class MigrationSqlTest {
     @Test
     void copiesTheNextBatchByPrimaryKeyUnderRowLocks() {
         assertThat(sql.copyBatch(false)).isEqualTo("WITH batch AS (SELECT * FROM " + SOURCE + " WHERE \"id\" > "
-                + "CAST(? AS bigint) AND \"id\" <= CAST(? AS bigint) ORDER BY \"id\" LIMIT ? FOR UPDATE), copied AS (INSERT INTO " + TARGET
-                + " SELECT * FROM batch RETURNING 1) SELECT max(\"id\")::text, count(*), (SELECT count(*) FROM copied) "
+                + "CAST(? AS bigint) AND \"id\" <= CAST(? AS bigint) ORDER BY \"id\" LIMIT ? FOR UPDATE), copied AS "
+                + "(INSERT INTO " + TARGET + " OVERRIDING SYSTEM VALUE SELECT * FROM batch RETURNING 1) SELECT max(\"id\")::text, count(*), (SELECT count(*) FROM copied) "
                 + "FROM batch");
         assertThat(sql.copyBatch(true)).contains("WHERE \"id\" <= CAST(? AS bigint) ORDER BY").contains("LIMIT ? FOR UPDATE");
         assertThat(sql.copyBatchTolerant(false)).contains("SELECT * FROM batch ON CONFLICT DO NOTHING RETURNING 1)");
@@ -72,10 +76,28 @@ class MigrationSqlTest {
                 "ALTER TABLE " + TARGET + " RENAME TO \"audit_logs_legacy\"",
                 "ALTER SEQUENCE audit_logs_legacy_id_seq OWNED BY " + SOURCE + ".\"id\"");
         assertThat(sql.swap(1000).get(7)).contains("DELETE FROM \"public\".\"audit_logs_legacy_backup\" WHERE \"id\" "
-                + "= OLD.\"id\";").contains("INSERT INTO \"public\".\"audit_logs_legacy_backup\" SELECT (NEW).*");
+                + "= OLD.\"id\";").contains("INSERT INTO \"public\".\"audit_logs_legacy_backup\" OVERRIDING SYSTEM VALUE "
+                + "SELECT (NEW).*");
         assertThat(sql.swap(1000).get(8)).isEqualTo("CREATE TRIGGER \"audit_logs_legacy_migration\" AFTER INSERT OR "
                 + "UPDATE OR DELETE ON " + SOURCE + " FOR EACH ROW EXECUTE FUNCTION "
                 + "\"public\".\"audit_logs_legacy_migration_reverse\"()");
+    }
+
+    @Test
+    void createsTheCopyAsTheOriginalsOwnerAndCarriesIdentitySequencesOverAtTheSwap() {
+        SourceTable t = MigrationTables.auditLog();
+        SourceTable owned = new SourceTable(t.table(), true, false, t.partitionKey(), t.keyType(), t.primaryKey(),
+                t.primaryKeyType(), 0, t.oldestMonth(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(io.arxos.partitions.core.Identifier.of("id")), java.util.Optional.of("app_owner"), List.of(),
+                t.totalBytes(), t.estimatedRows());
+        MigrationSql ownedSql = new MigrationSql(owned, MigrationNames.of(t.table()));
+
+        List<String> prepare = ownedSql.prepare(YearMonth.of(2026, 11), 0);
+        assertThat(prepare.get(0)).isEqualTo("SET LOCAL ROLE app_owner");
+        assertThat(prepare.get(prepare.size() - 1)).isEqualTo("RESET ROLE");
+        assertThat(ownedSql.swap(1000)).contains("SELECT setval(pg_get_serial_sequence('" + SOURCE + "', 'id'), "
+                + "coalesce(pg_sequence_last_value(pg_get_serial_sequence('\"public\".\"audit_logs_legacy_backup\"', "
+                + "'id')::regclass), 1))");
     }
 
     @Test

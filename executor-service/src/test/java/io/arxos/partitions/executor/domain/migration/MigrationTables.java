@@ -18,8 +18,8 @@ final class MigrationTables {
                 Optional.of(KeyType.TIMESTAMPTZ), List.of("id"), "bigint", 0, Optional.of(YearMonth.of(2026, 10)),
                 List.of(new SourceTable.IndexShape(List.of(Identifier.of("user_id")), false, "btree"),
                         new SourceTable.IndexShape(List.of(Identifier.of("request_id")), true, "btree")),
-                List.of("FOREIGN KEY (event_type_id) REFERENCES event_types(id)"), List.of(),
+                List.of(), List.of("FOREIGN KEY (event_type_id) REFERENCES event_types(id)"), List.of(),
                 List.of(new SourceTable.SequenceUse("audit_logs_legacy_id_seq", Identifier.of("id"))), List.of(),
-                40L * 1024 * 1024, 120_000);
+                Optional.empty(), List.of(new SourceTable.Grant("SELECT", "reporting")), 40L * 1024 * 1024, 120_000);
     }
 }
