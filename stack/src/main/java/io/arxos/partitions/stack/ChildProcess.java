@@ -63,6 +63,16 @@ final class ChildProcess implements AutoCloseable {
         return -1;
     }
 
+    /** SIGKILL, as a crash would end it: no shutdown hooks, no goodbyes to Kafka or PostgreSQL. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, a grace period, then SIGKILL; children of the process go too. */
     @Override
     public void close() {

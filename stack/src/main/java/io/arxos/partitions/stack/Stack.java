@@ -44,6 +44,7 @@ public final class Stack implements AutoCloseable {
 
     private final List<AutoCloseable> started = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private final Map<String, ServiceLaunch> launches = new LinkedHashMap<>();
     private final PrintStream log;
     private final Thread hook = new Thread(this::close, "stack-stop");
     private String password;
@@ -119,13 +120,39 @@ public final class Stack implements AutoCloseable {
         for (String service : List.of("planner-service", "executor-service", "reporter-service")) {
             Map<String, String> properties = new LinkedHashMap<>(common);
             properties.putAll(specific.get(service));
-            ChildProcess process = ServiceProcess.start(projectDir, service, ports.get(service), properties, logs);
+            ServiceLaunch launch = new ServiceLaunch(projectDir, service, ports.get(service), properties, logs);
+            launches.put(service, launch);
+            ChildProcess process = launch.start();
             services.put(service, process);
             started.add(process);
         }
         services.forEach((name, process) -> ServiceProcess.awaitReady(process, ports.get(name), Duration.ofSeconds(120)));
         log.printf("stack: planner, executor and reporter ready as separate processes (%.1f s); logs in %s%n",
                 (System.nanoTime() - t0) / 1e9, logs);
+    }
+
+    /** How a service was started, to start it again. */
+    private record ServiceLaunch(Path projectDir, String service, int port, Map<String, String> properties,
+            Path logs) {
+        ChildProcess start() {
+            return ServiceProcess.start(projectDir, service, port, properties, logs);
+        }
+    }
+
+    /**
+     * Kills a service with SIGKILL (a crash: no shutdown, no offsets committed, connections dropped) and starts it
+     * again, returning once it is ready.
+     */
+    public void crashAndRestart(String service) {
+        ServiceLaunch launch = launches.get(service);
+        ChildProcess old = services.get(service);
+        old.kill();
+        started.remove(old);
+        ChildProcess process = launch.start();
+        services.put(service, process);
+        started.add(process);
+        ServiceProcess.awaitReady(process, launch.port(), Duration.ofSeconds(120));
+        log.printf("stack: %s killed and restarted%n", service);
     }
 
     public String bootstrapServers() {

@@ -8,6 +8,7 @@ import io.arxos.partitions.cli.Partctl;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -145,6 +146,47 @@ class StackIT {
             assertThat(DatabaseFacts.count(c, "SELECT count(*) FROM partition_ops.migrations WHERE phase = "
                     + "'rolled_back'")).isEqualTo(1);
         }
+    }
+
+    @Test
+    @Order(7)
+    void aCopyWhoseExecutorIsKilledResumesAfterTheRestartAndMissesNothing() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        Thread migrate = new Thread(() -> exit.set(Partctl.execute("migrate", "--table",
+                "public.audit_logs_legacy", "--batch-size", "500", "--batch-pause", "PT0.05S", "--chunk", "PT2S",
+                "--quiet", "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url",
+                stack.registryUrl(), "--inventory", stack.inventory().toString())), "partctl-migrate");
+        migrate.start();
+        long copiedAtCrash = awaitRowsCopied(5_000);
+        stack.crashAndRestart("executor-service");
+        migrate.join(Duration.ofMinutes(4).toMillis());
+
+        assertThat(exit.get()).as("verified equal after the restart").isZero();
+        try (Connection c = stack.connect()) {
+            assertThat(DatabaseFacts.count(c, "SELECT rows_copied FROM partition_ops.migrations WHERE table_name = "
+                    + "'audit_logs_legacy' AND phase = 'verified'")).isGreaterThan(copiedAtCrash);
+        }
+        assertThat(Partctl.execute("migrate", "--rollback", "--table", "public.audit_logs_legacy", "--quiet",
+                "--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(),
+                "--inventory", stack.inventory().toString())).isZero();
+    }
+
+    /** Waits until the running copy has committed at least {@code rows} rows; returns how many. */
+    private static long awaitRowsCopied(long rows) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = stack.connect()) {
+                long copied = DatabaseFacts.count(c, "SELECT coalesce(max(rows_copied), 0) FROM "
+                        + "partition_ops.migrations WHERE table_name = 'audit_logs_legacy' AND phase = 'capturing'");
+                if (copied >= rows) {
+                    return copied;
+                }
+            } catch (java.sql.SQLException e) {
+                // the state table appears with the first migration
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the copy did not reach " + rows + " rows");
     }
 
     @Test

@@ -54,6 +54,9 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         // a copy chunk is seconds, a swap waits for locks with retries: leave room for both
         config.put(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(15).toMillis());
+        // a crashed executor's commands move to its successor within seconds, not the default 45
+        config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
         this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.outcomes = new KafkaProducer<>(settings.producer("executor-migration-outcomes"), new StringSerializer(),
                 Topics.MIGRATION_OUTCOMES.valueSerde(settings.registry()).serializer());
