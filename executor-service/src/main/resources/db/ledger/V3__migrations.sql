@@ -17,7 +17,7 @@ CREATE TABLE ${ledger_schema}.migrations (
     sequence_columns text[]      NOT NULL DEFAULT '{}',
     identity_columns text[]      NOT NULL DEFAULT '{}',
     phase            text        NOT NULL CHECK (phase IN ('prepared', 'capturing', 'copied', 'verified', 'swapped',
-                                                           'rolled_back')),
+                                                           'finalized', 'rolled_back')),
     copy_until       text,
     last_key         text,
     rows_copied      bigint      NOT NULL DEFAULT 0,
@@ -30,7 +30,8 @@ CREATE TABLE ${ledger_schema}.migrations (
 -- The guide's rollback_partitioning_migration(): puts the original tables back, with every row written meanwhile.
 -- Before the swap the original is still in place: drop the capture trigger and the partitioned copy. After it, the
 -- reverse trigger has kept the backup up to date: swap the names back in one transaction, give the sequences back,
--- drop the partitioned table. Without arguments it rolls back every active migration of the database at once.
+-- drop the partitioned table. Without arguments it rolls back every active migration of the database at once. A
+-- finalized migration (reverse capture removed) is the table's new normal and is left alone.
 CREATE FUNCTION ${ledger_schema}.rollback_partitioning_migration(p_schema text DEFAULT NULL, p_table text DEFAULT NULL)
 RETURNS SETOF text
 LANGUAGE plpgsql AS $rollback$
@@ -40,7 +41,7 @@ DECLARE
 BEGIN
     FOR m IN
         SELECT * FROM ${ledger_schema}.migrations
-        WHERE phase <> 'rolled_back'
+        WHERE phase NOT IN ('rolled_back', 'finalized')
           AND (p_schema IS NULL OR schema_name = p_schema)
           AND (p_table IS NULL OR table_name = p_table)
         ORDER BY schema_name, table_name

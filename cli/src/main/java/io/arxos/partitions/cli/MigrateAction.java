@@ -12,6 +12,8 @@ public enum MigrateAction {
     SWAP,
     /** ROLLBACK. */
     ROLLBACK,
+    /** FINALIZE: stop capturing writes back into the backup. */
+    FINALIZE,
     /** STATUS. */
     STATUS,
     /** Every step as a dry run, written to a script. */
@@ -20,7 +22,16 @@ public enum MigrateAction {
     /** The action the options ask for; combinations that make no sense are refused with the options named. */
     public static MigrateAction of(boolean swap, boolean rollback, boolean status, boolean emitSql,
             boolean backup) {
+        return of(swap, rollback, status, emitSql, backup, false);
+    }
+
+    /** As {@link #of(boolean, boolean, boolean, boolean, boolean)}, with {@code --finalize}. */
+    public static MigrateAction of(boolean swap, boolean rollback, boolean status, boolean emitSql,
+            boolean backup, boolean finalize) {
         List<String> chosen = new ArrayList<>();
+        if (finalize) {
+            chosen.add("--finalize");
+        }
         if (swap) {
             chosen.add("--swap");
         }
@@ -34,7 +45,7 @@ public enum MigrateAction {
             chosen.add("--emit-sql");
         }
         if (chosen.size() > 1) {
-            throw new IllegalArgumentException("--swap, --rollback, --status and --emit-sql exclude each other; "
+            throw new IllegalArgumentException("--swap, --finalize, --rollback, --status and --emit-sql exclude each other; "
                     + "give at most one (got " + String.join(" ", chosen) + ")");
         }
         if (backup && !chosen.isEmpty()) {
@@ -43,6 +54,9 @@ public enum MigrateAction {
         }
         if (swap) {
             return SWAP;
+        }
+        if (finalize) {
+            return FINALIZE;
         }
         if (rollback) {
             return ROLLBACK;

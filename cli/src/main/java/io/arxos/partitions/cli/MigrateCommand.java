@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             "Without an action option: PREPARE, CAPTURE, COPY in chunks until done, then",
             "VERIFY; the original table stays in use until --swap.",
             "  --swap      VERIFY again, then swap the partitioned table in (only when equal)",
+            "  --finalize  after the swap: stop capturing writes into the backup (no rollback after)",
             "  --rollback  undo the migration",
             "  --status    show the migration's phase and rows copied",
             "  --emit-sql  write every step's statements to a file for review; run nothing",
@@ -51,6 +52,10 @@ public final class MigrateCommand implements Callable<Integer> {
 
     @Option(names = "--swap", description = "VERIFY, then swap the partitioned table in (only when equal).")
     boolean swap;
+
+    @Option(names = "--finalize", description = "After the swap: stop capturing writes into the backup; the backup "
+            + "stays for you to drop. A finalized migration can no longer be rolled back.")
+    boolean finalizeMigration;
 
     @Option(names = "--rollback", description = "Undo the migration of each --table (default: every 'migrations:' "
             + "entry of the selected databases).")
@@ -104,7 +109,8 @@ public final class MigrateCommand implements Callable<Integer> {
         Path pgDump = null;
         try {
             output.validate();
-            action = MigrateAction.of(swap, rollback, status, emitSql != null, backupFile != null);
+            action = MigrateAction.of(swap, rollback, status, emitSql != null, backupFile != null,
+                    finalizeMigration);
             commands = new MigrationCommands(settings(), Clock.systemUTC());
             targets = selection.resolve(connection, action == MigrateAction.ROLLBACK);
             if (backupFile != null) {
@@ -149,6 +155,7 @@ public final class MigrateCommand implements Callable<Integer> {
             List<MigrationTargets.Target> targets) {
         return switch (action) {
             case SWAP -> MigrationDriver.each(targets, driver::swap, true);
+            case FINALIZE -> MigrationDriver.each(targets, driver::finish, false);
             // roll back as much as possible: one table's failure must not keep the others migrated
             case ROLLBACK -> MigrationDriver.each(targets, driver::rollback, false);
             case STATUS -> MigrationDriver.each(targets, driver::status, false);

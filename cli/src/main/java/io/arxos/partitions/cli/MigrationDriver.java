@@ -30,7 +30,8 @@ final class MigrationDriver {
     }
 
     private static final List<MigrationStep> DRY_RUN_STEPS = List.of(MigrationStep.PREPARE, MigrationStep.CAPTURE,
-            MigrationStep.COPY, MigrationStep.VERIFY, MigrationStep.SWAP, MigrationStep.ROLLBACK);
+            MigrationStep.COPY, MigrationStep.VERIFY, MigrationStep.SWAP, MigrationStep.FINALIZE,
+            MigrationStep.ROLLBACK);
 
     private final MigrationGateway gateway;
     private final MigrationCommands commands;
@@ -98,6 +99,18 @@ final class MigrationDriver {
         steps.report(swapped, blocked);
         return succeeded(swapped, false) ? steps.end(TableMigration.Ending.DONE, "swapped; " + blocked)
                 : steps.failed(swapped);
+    }
+
+    /** FINALIZE after the swap; a finalized migration is fine. */
+    TableMigration finish(MigrationTargets.Target target) {
+        Steps steps = new Steps(target);
+        MigrationOutcome outcome = steps.send(MigrationStep.FINALIZE, 0, false);
+        if (outcome == null) {
+            return steps.noAnswer(MigrationStep.FINALIZE);
+        }
+        steps.report(outcome, null);
+        return succeeded(outcome, false) || outcome.getStatus() == OutcomeStatus.ALREADY_APPLIED
+                ? steps.end(TableMigration.Ending.DONE, "finalized") : steps.failed(outcome);
     }
 
     /** ROLLBACK; a table with nothing to roll back is fine. */

@@ -51,8 +51,8 @@ class MigrateOptionsTest {
     void actionsExcludeEachOther() {
         assertThat(partctl("migrate", "--table", "public.audit_logs_legacy", "--swap", "--rollback"))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--swap, --rollback, --status and --emit-sql exclude each other; give at "
-                + "most one (got --swap --rollback)");
+        assertThat(err.toString()).contains("--swap, --finalize, --rollback, --status and --emit-sql exclude each "
+                + "other; give at most one (got --swap --rollback)");
     }
 
     @Test

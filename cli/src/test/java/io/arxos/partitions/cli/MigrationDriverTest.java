@@ -161,6 +161,18 @@ class MigrationDriverTest {
     }
 
     @Test
+    void finalizeSendsOneCommandAndARefusalFails() {
+        TableMigration done = driver(command -> answer(command, OutcomeStatus.SUCCEEDED, "finalized", "")
+                .build()).finish(LEGACY);
+        assertThat(done.ending()).isEqualTo(TableMigration.Ending.DONE);
+        assertThat(sent).extracting(MigrationCommand::getStep).containsExactly(MigrationStep.FINALIZE);
+
+        TableMigration refused = driver(command -> answer(command, OutcomeStatus.REJECTED, "verified",
+                "only a swapped migration can be finalized").build()).finish(LEGACY);
+        assertThat(refused.ending()).isEqualTo(TableMigration.Ending.FAILED);
+    }
+
+    @Test
     void rollbackDoneBeforeIsFine() {
         TableMigration result = driver(command -> answer(command, OutcomeStatus.ALREADY_APPLIED, "rolled_back", "")
                 .build()).rollback(LEGACY);
@@ -189,11 +201,11 @@ class MigrationDriverTest {
         assertThat(sent).allMatch(MigrationCommand::getDryRun);
         assertThat(sent).extracting(MigrationCommand::getStep).containsExactly(MigrationStep.PREPARE,
                 MigrationStep.CAPTURE, MigrationStep.COPY, MigrationStep.VERIFY, MigrationStep.SWAP,
-                MigrationStep.ROLLBACK);
+                MigrationStep.FINALIZE, MigrationStep.ROLLBACK);
         assertThat(sent.get(0).getCommandId())
                 .isEqualTo("migrate_prepare:arxos/public.audit_logs_legacy:m-1:dry-run-a1b2c3d4");
         assertThat(result.ending()).isEqualTo(TableMigration.Ending.DONE);
-        assertThat(result.outcomes()).hasSize(6);
+        assertThat(result.outcomes()).hasSize(7);
     }
 
     @Test

@@ -66,6 +66,7 @@ class MigrationIT {
                       - { name: public.small_a, partitionKey: created_at }
                       - { name: public.small_b, partitionKey: created_at }
                       - { name: public.owned_legacy, partitionKey: created_at }
+                      - { name: public.small_c, partitionKey: created_at }
                 """.formatted(postgres.jdbcUrl("arxos"), secret), "it");
         connections = FleetConnections.fromEnvironment(inventory, "migration-it");
         execute("""
@@ -191,7 +192,7 @@ class MigrationIT {
 
         assertThat(isPartitioned("small_b")).isFalse();
         assertThat(count("SELECT count(*) FROM small_b")).isEqualTo(100);
-        assertThat(count("SELECT count(*) FROM partition_ops.migrations WHERE phase <> 'rolled_back'")).isZero();
+        assertThat(count("SELECT count(*) FROM partition_ops.migrations WHERE phase NOT IN ('rolled_back', 'finalized')")).isZero();
     }
 
     @Test
@@ -231,6 +232,25 @@ class MigrationIT {
         assertThat(count("SELECT count(*) FROM owned_legacy")).isEqualTo(501);
         assertThat(count("INSERT INTO owned_legacy (created_at, v) VALUES (now(), 0) RETURNING id"))
                 .as("and goes on after the partitioned table's").isGreaterThan(501);
+    }
+
+    @Test
+    void finalizingStopsTheReverseCaptureKeepsTheBackupAndRefusesALaterRollback() throws Exception {
+        execute("CREATE TABLE small_c (id bigserial PRIMARY KEY, created_at timestamptz NOT NULL DEFAULT now())",
+                "INSERT INTO small_c (created_at) SELECT now() - i * interval '1 day' FROM generate_series(1, 100) i");
+        assertThat(run("c", Step.FINALIZE, "small_c").status()).as("nothing swapped yet").isEqualTo(Status.REJECTED);
+        for (Step step : List.of(Step.PREPARE, Step.CAPTURE, Step.COPY, Step.VERIFY, Step.SWAP, Step.FINALIZE)) {
+            assertThat(run("c", step, "small_c").status()).as(step.name()).isEqualTo(Status.SUCCEEDED);
+        }
+        execute("INSERT INTO small_c (created_at) VALUES (now())");
+
+        assertThat(count("SELECT count(*) FROM small_c")).isEqualTo(101);
+        assertThat(count("SELECT count(*) FROM small_c_backup")).as("kept, no longer written").isEqualTo(100);
+        assertThat(count("SELECT count(*) FROM pg_trigger WHERE tgname = 'small_c_migration'")).isZero();
+        MigrationResult rollback = run("c", Step.ROLLBACK, "small_c");
+        assertThat(rollback.status()).isEqualTo(Status.REJECTED);
+        assertThat(rollback.message()).contains("finalized");
+        assertThat(run("c", Step.FINALIZE, "small_c").status()).isEqualTo(Status.ALREADY_APPLIED);
     }
 
     /** COPY commands until the end, each by a fresh executor (as after a restart); one batch's backend is killed. */

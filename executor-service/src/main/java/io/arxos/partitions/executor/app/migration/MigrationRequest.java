@@ -10,6 +10,6 @@ public record MigrationRequest(String migrationId, String commandId, TableKey ta
 
     /** The phases a command can ask for. */
     public enum Step {
-        PREPARE, CAPTURE, COPY, VERIFY, SWAP, ROLLBACK, STATUS
+        PREPARE, CAPTURE, COPY, VERIFY, SWAP, FINALIZE, ROLLBACK, STATUS
     }
 }

@@ -91,6 +91,7 @@ public final class RunMigrationStep {
             case COPY -> new CopyPhase(db, retry, random).copy(request, database, table);
             case VERIFY -> verify(request, database, table);
             case SWAP -> swap(request, database, table);
+            case FINALIZE -> finish(request, database, table);
             case ROLLBACK -> rollback(request, database, table);
             case STATUS -> status(database, table);
         };
@@ -191,9 +192,34 @@ public final class RunMigrationStep {
                 + "backup dropped", sql).withBlocked(held);
     }
 
+    private MigrationResult finish(MigrationRequest r, DatabaseId database, TableRef table)
+            throws StepFailure, InterruptedException {
+        Optional<MigrationState> recorded = withRetry(() -> db.state(database, table));
+        if (recorded.isPresent() && recorded.get().phase() == MigrationPhase.FINALIZED) {
+            return MigrationResult.of(Status.ALREADY_APPLIED, MigrationPhase.FINALIZED, "the migration of " + table
+                    + " is finalized", List.of());
+        }
+        MigrationState state = recorded.filter(s -> s.phase() == MigrationPhase.SWAPPED).orElse(null);
+        if (state == null) {
+            return rejected(table + " is " + recorded.map(s -> s.phase().label()).orElse("not migrated")
+                    + ": only a swapped migration can be finalized");
+        }
+        List<String> sql = sqlFor(state, r).afterSwap().finish();
+        Duration held = withRetry(() -> db.advance(database, table, sql, MigrationPhase.FINALIZED,
+                settings.lockTimeout()));
+        return MigrationResult.of(Status.SUCCEEDED, MigrationPhase.FINALIZED, "writes no longer reach "
+                + state.names().backup() + "; drop it when satisfied (rollback is no longer possible)", sql)
+                .withBlocked(held);
+    }
+
     private MigrationResult rollback(MigrationRequest r, DatabaseId database, TableRef table)
             throws StepFailure, InterruptedException {
-        MigrationState state = current(database, table).orElse(null);
+        Optional<MigrationState> recorded = withRetry(() -> db.state(database, table));
+        if (recorded.isPresent() && recorded.get().phase() == MigrationPhase.FINALIZED) {
+            return rejected("the migration of " + table + " is finalized: writes no longer reach "
+                    + recorded.get().names().backup() + ", so rolling back would lose them");
+        }
+        MigrationState state = recorded.filter(s -> s.phase().active()).orElse(null);
         if (state == null) {
             return MigrationResult.of(Status.ALREADY_APPLIED, MigrationPhase.NONE, "nothing to roll back for "
                     + table, List.of());
@@ -245,6 +271,7 @@ public final class RunMigrationStep {
             case COPY -> List.of(sql.copyBatch(true), sql.copyBatch(false), sql.copyBatchTolerant(false));
             case VERIFY -> List.of(sql.monthTally(false), sql.monthTally(true));
             case SWAP -> sql.swap(settings.lockTimeout().toMillis());
+            case FINALIZE -> sql.afterSwap().finish();
             case ROLLBACK -> List.of(MigrationSql.rollbackCall(db.ledgerSchema(), table));
             case STATUS -> List.<String>of();
         };

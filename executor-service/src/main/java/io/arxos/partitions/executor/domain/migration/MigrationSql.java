@@ -181,6 +181,15 @@ public final class MigrationSql {
     }
 
     /**
+     * Ends the migration for good: the reverse capture goes, so writes stop reaching the backup (and cost only the
+     * partitioned table). The backup table stays for the DBA to drop when satisfied; nothing retained is dropped here.
+     */
+    public List<String> finish() {
+        return List.of("DROP TRIGGER " + n.trigger().quoted() + " ON " + n.source().quoted(),
+                "DROP FUNCTION " + n.reverseFunctionRef().quoted() + "()");
+    }
+
+    /**
      * The rollback is the installed function, so the CLI, the executor and a DBA at psql all run the same code.
      * Plain identifiers contain no quotes, so they are safe as literals here.
      */

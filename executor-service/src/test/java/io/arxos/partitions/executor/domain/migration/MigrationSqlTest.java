@@ -101,6 +101,13 @@ class MigrationSqlTest {
     }
 
     @Test
+    void finalizingDropsOnlyTheReverseCapture() {
+        assertThat(sql.afterSwap().finish()).containsExactly(
+                "DROP TRIGGER \"audit_logs_legacy_migration\" ON " + SOURCE,
+                "DROP FUNCTION \"public\".\"audit_logs_legacy_migration_reverse\"()");
+    }
+
+    @Test
     void comparesTheBackupAfterTheSwap() {
         assertThat(sql.monthTally(false)).contains("FROM " + SOURCE + " r");
         assertThat(sql.afterSwap().monthTally(false)).contains("FROM \"public\".\"audit_logs_legacy_backup\" r");
