@@ -49,8 +49,9 @@ final class MigrationCatalog {
         for (String[] index : rows(c, "SELECT i.indisunique::text, am.amname, array_to_string(ARRAY(SELECT a.attname "
                 + "FROM unnest(i.indkey::int2[]) WITH ORDINALITY k(num, ord) JOIN pg_attribute a ON a.attrelid = "
                 + "i.indrelid AND a.attnum = k.num WHERE k.ord <= i.indnkeyatts ORDER BY k.ord), ','), "
-                + "(i.indexprs IS NULL AND i.indpred IS NULL)::text, pg_get_indexdef(i.indexrelid) FROM pg_index i JOIN pg_class ci ON ci.oid = "
-                + "i.indexrelid JOIN pg_am am ON am.oid = ci.relam WHERE i.indrelid = ?::oid AND NOT i.indisprimary", oid)) {
+                + "(i.indexprs IS NULL AND i.indpred IS NULL)::text, pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                + "JOIN pg_class ci ON ci.oid = i.indexrelid JOIN pg_am am ON am.oid = ci.relam "
+                + "WHERE i.indrelid = ?::oid AND NOT i.indisprimary", oid)) {
             if (index[3].equals("true") && Identifier.isPlain(index[1])) {
                 List<Identifier> columns = new ArrayList<>();
                 for (String column : index[2].split(",")) {

@@ -192,7 +192,8 @@ class MigrationIT {
 
         assertThat(isPartitioned("small_b")).isFalse();
         assertThat(count("SELECT count(*) FROM small_b")).isEqualTo(100);
-        assertThat(count("SELECT count(*) FROM partition_ops.migrations WHERE phase NOT IN ('rolled_back', 'finalized')")).isZero();
+        assertThat(count("SELECT count(*) FROM partition_ops.migrations "
+                + "WHERE phase NOT IN ('rolled_back', 'finalized')")).isZero();
     }
 
     @Test

@@ -22,8 +22,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes runs and analyses, each in one Kafka transaction. A run: the run plan, the table metrics and every command become visible to
- * read_committed consumers together, or not at all.
+ * Publishes runs and analyses, each in one Kafka transaction: a run's plan, table metrics and commands (or an
+ * analysis's table analyses and summary) become visible to read_committed consumers together, or not at all.
  */
 public final class KafkaRunPublisher implements RunPublisher, AutoCloseable {
 

@@ -97,8 +97,8 @@ public final class MigrationSql {
      * happened before (the batch sees its result) or waits for the batch (its trigger then fixes the copy), then the
      * progress in the same transaction. Parameters: (after the first batch) the last key copied, the highest key when
      * capture began (rows above it were all written since, and the trigger copied them), then the batch size.
-     * Returns the batch's last key, its row count and the rows inserted. A row the trigger brought over already makes this plain INSERT
-     * fail with a unique violation; the batch is then run again as {@link #copyBatchTolerant}.
+     * Returns the batch's last key, its row count and the rows inserted. A row the trigger brought over already
+     * makes this plain INSERT fail with a unique violation; the batch is then run again as {@link #copyBatchTolerant}.
      */
     public String copyBatch(boolean first) {
         return copy(first, "");

@@ -59,7 +59,8 @@ class MigrationSqlTest {
     void copiesTheNextBatchByPrimaryKeyUnderRowLocks() {
         assertThat(sql.copyBatch(false)).isEqualTo("WITH batch AS (SELECT * FROM " + SOURCE + " WHERE \"id\" > "
                 + "CAST(? AS bigint) AND \"id\" <= CAST(? AS bigint) ORDER BY \"id\" LIMIT ? FOR UPDATE), copied AS "
-                + "(INSERT INTO " + TARGET + " OVERRIDING SYSTEM VALUE SELECT * FROM batch RETURNING 1) SELECT max(\"id\")::text, count(*), (SELECT count(*) FROM copied) "
+                + "(INSERT INTO " + TARGET + " OVERRIDING SYSTEM VALUE SELECT * FROM batch RETURNING 1) "
+                + "SELECT max(\"id\")::text, count(*), (SELECT count(*) FROM copied) "
                 + "FROM batch");
         assertThat(sql.copyBatch(true)).contains("WHERE \"id\" <= CAST(? AS bigint) ORDER BY").contains("LIMIT ? FOR UPDATE");
         assertThat(sql.copyBatchTolerant(false)).contains("SELECT * FROM batch ON CONFLICT DO NOTHING RETURNING 1)");
