@@ -94,6 +94,12 @@ class PlannerIT {
     @Test
     void analysesTheLegacyTablesFromRealDataAndPublishesEveryTableWithItsSummary() throws Exception {
         String id = UUID.randomUUID().toString();
+        String partition = "audit_logs_p" + String.format("%04d_%02d", M.minusMonths(1).getYear(),
+                M.minusMonths(1).getMonthValue());
+        try (Connection c = PlannerFleetResource.fleet.connect(); Statement s = c.createStatement()) {
+            // an index someone made on one partition only: the parent and the other partitions lack it
+            s.execute("CREATE INDEX IF NOT EXISTS " + partition + "_action_idx ON " + partition + " (action)");
+        }
         Thread writer = new Thread(PlannerIT::writeLegacyAuditRowsForFiveSeconds, "legacy-writer");
         writer.start();
         analysisRequest(id, List.of(), 3);
@@ -165,6 +171,15 @@ class PlannerIT {
         assertThat(managed.getPartitioned()).isTrue();
         assertThat(managed.getManaged()).isTrue();
         assertThat(managed.getRecommendation().getPriority()).isEqualTo(AnalysisPriority.NOT_RECOMMENDED);
+        assertThat(managed.getIndexes()).anySatisfy(i -> {
+            assertThat(i.getName()).isEqualTo(partition + "_action_idx");
+            assertThat(i.getOnPartitionsOnly()).isTrue();
+        });
+        assertThat(managed.getRecommendation().getAdvice()).anySatisfy(a -> {
+            assertThat(a.getKind()).isEqualTo(AdviceKind.INDEX);
+            assertThat(a.getMessage()).contains("exists on single partitions only");
+            assertThat(a.getSql()).isEqualTo("CREATE INDEX ON \"public\".\"audit_logs\" USING btree (action);");
+        });
     }
 
     @Test
