@@ -19,18 +19,10 @@ import java.util.Optional;
  */
 final class JdbcCopyBatch {
 
-    /** Reads the migration's state row, locking it. */
-    @FunctionalInterface
-    interface StateRead {
-        Optional<MigrationState> read(Connection c, TableRef table, boolean lock) throws SQLException;
-    }
+    private final JdbcMigrationStates states;
 
-    private final String ledgerSchema;
-    private final StateRead states;
-
-    JdbcCopyBatch(String ledgerSchema, StateRead state) {
-        this.ledgerSchema = ledgerSchema;
-        this.states = state;
+    JdbcCopyBatch(JdbcMigrationStates states) {
+        this.states = states;
     }
 
     CopiedBatch copy(Connection c, TableRef table, MigrationSql.CopyStatements sql, int batchSize,
@@ -46,7 +38,7 @@ final class JdbcCopyBatch {
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL synchronous_commit = off");
             }
-            Optional<String> until = copyUntil(c, table);
+            Optional<String> until = state.copyUntil();
             if (until.isEmpty()) {
                 c.commit(); // the table was empty when capture began: the trigger has everything
                 return new CopiedBatch(state.lastKey(), 0, false);
@@ -71,15 +63,7 @@ final class JdbcCopyBatch {
                 }
             }
             if (batch.rows() > 0) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE " + ledgerSchema + ".migrations SET "
-                        + "last_key = ?, rows_copied = rows_copied + ?, updated_at = now() WHERE schema_name = ? AND "
-                        + "table_name = ?")) {
-                    ps.setString(1, batch.lastKey().orElseThrow());
-                    ps.setLong(2, batch.rows());
-                    ps.setString(3, table.schema().value());
-                    ps.setString(4, table.table().value());
-                    ps.executeUpdate();
-                }
+                states.recordBatch(c, table, batch.lastKey().orElseThrow(), batch.rows());
             }
             c.commit();
             return batch;
@@ -90,17 +74,6 @@ final class JdbcCopyBatch {
                 e.addSuppressed(gone); // the connection broke; the session opens a new one
             }
             throw e;
-        }
-    }
-
-    private Optional<String> copyUntil(Connection c, TableRef table) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT copy_until FROM " + ledgerSchema + ".migrations "
-                + "WHERE schema_name = ? AND table_name = ?")) {
-            ps.setString(1, table.schema().value());
-            ps.setString(2, table.table().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
-            }
         }
     }
 

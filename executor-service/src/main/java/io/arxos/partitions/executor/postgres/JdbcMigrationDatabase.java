@@ -6,7 +6,6 @@ import io.arxos.partitions.core.TableRef;
 import io.arxos.partitions.executor.app.StepFailure;
 import io.arxos.partitions.executor.app.migration.MigrationDatabase;
 import io.arxos.partitions.executor.app.migration.MigrationState;
-import io.arxos.partitions.executor.domain.migration.MigrationNames;
 import io.arxos.partitions.executor.domain.migration.MigrationPhase;
 import io.arxos.partitions.executor.domain.migration.MigrationSql;
 import io.arxos.partitions.executor.domain.migration.MonthTally;
@@ -30,10 +29,12 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
 
     private final FleetConnections connections;
     private final LedgerMigrations ledger;
+    private final JdbcMigrationStates states;
 
     public JdbcMigrationDatabase(FleetConnections connections, LedgerMigrations ledger) {
         this.connections = connections;
         this.ledger = ledger;
+        this.states = new JdbcMigrationStates(ledger.schema().quoted());
     }
 
     @Override
@@ -62,7 +63,7 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
     @Override
     public Optional<MigrationState> state(DatabaseId database, TableRef table) throws StepFailure {
         try (Connection c = open(database)) {
-            Optional<MigrationState> state = read(c, table, false);
+            Optional<MigrationState> state = states.read(c, table, false);
             c.commit();
             return state;
         } catch (SQLException e) {
@@ -70,76 +71,15 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
         }
     }
 
-    /** Reads the migration's state row, locking it when asked (one phase change or copy batch at a time). */
-    Optional<MigrationState> read(Connection c, TableRef table, boolean lock) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT migration_id, phase, partition_key, primary_key, "
-                + "primary_key_type, sequences, sequence_columns, last_key, rows_copied, rows_estimated, "
-                + "identity_columns FROM "
-                + ledgerSchema() + ".migrations WHERE schema_name = ? AND table_name = ?" + (lock ? " FOR UPDATE"
-                : ""))) {
-            ps.setString(1, table.schema().value());
-            ps.setString(2, table.table().value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                String[] sequences = (String[]) rs.getArray(6).getArray();
-                String[] columns = (String[]) rs.getArray(7).getArray();
-                List<SourceTable.SequenceUse> uses = new ArrayList<>();
-                for (int i = 0; i < sequences.length; i++) {
-                    uses.add(new SourceTable.SequenceUse(sequences[i], Identifier.of(columns[i])));
-                }
-                List<Identifier> identity = new ArrayList<>();
-                for (String column : (String[]) rs.getArray(11).getArray()) {
-                    identity.add(Identifier.of(column));
-                }
-                return Optional.of(new MigrationState(rs.getString(1), MigrationPhase.parse(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), MigrationNames.of(table), uses, identity,
-                        Optional.ofNullable(rs.getString(8)), rs.getLong(9), rs.getLong(10)));
-            }
-        }
-    }
-
     @Override
     public void start(DatabaseId database, MigrationState s, List<String> statements) throws StepFailure {
         try (Connection c = open(database)) {
             execute(c, statements);
-            MigrationNames n = s.names();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ledgerSchema() + ".migrations (schema_name, "
-                    + "table_name, migration_id, partition_key, primary_key, primary_key_type, target_name, "
-                    + "backup_name, capture_function, reverse_function, trigger_name, sequences, sequence_columns, "
-                    + "phase, rows_estimated, identity_columns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                    + "ON CONFLICT (schema_name, table_name) DO UPDATE SET migration_id = EXCLUDED.migration_id, "
-                    + "partition_key = EXCLUDED.partition_key, primary_key = EXCLUDED.primary_key, "
-                    + "primary_key_type = EXCLUDED.primary_key_type, sequences = EXCLUDED.sequences, "
-                    + "sequence_columns = EXCLUDED.sequence_columns, identity_columns = EXCLUDED.identity_columns, "
-                    + "phase = EXCLUDED.phase, last_key = NULL, copy_until = NULL, "
-                    + "rows_copied = 0, rows_estimated = EXCLUDED.rows_estimated, started_at = now(), "
-                    + "updated_at = now() WHERE " + ledgerSchema() + ".migrations.phase = 'rolled_back'")) {
-                ps.setString(1, n.source().schema().value());
-                ps.setString(2, n.source().table().value());
-                ps.setString(3, s.migrationId());
-                ps.setString(4, s.partitionKey());
-                ps.setString(5, s.primaryKey());
-                ps.setString(6, s.primaryKeyType());
-                ps.setString(7, n.target().table().value());
-                ps.setString(8, n.backup().table().value());
-                ps.setString(9, n.captureFunction().value());
-                ps.setString(10, n.reverseFunction().value());
-                ps.setString(11, n.trigger().value());
-                ps.setArray(12, c.createArrayOf("text", s.sequences().stream().map(SourceTable.SequenceUse::sequence)
-                        .toArray()));
-                ps.setArray(13, c.createArrayOf("text", s.sequences().stream().map(u -> u.column().value())
-                        .toArray()));
-                ps.setString(14, s.phase().label());
-                ps.setLong(15, s.rowsEstimated());
-                ps.setArray(16, c.createArrayOf("text", s.identityColumns().stream().map(Identifier::value)
-                        .toArray()));
-                if (ps.executeUpdate() != 1) {
-                    // another PREPARE won the race: nothing of ours may stay
-                    c.rollback();
-                    throw new StepFailure("55000", "a migration of " + n.source() + " is already under way", null);
-                }
+            if (!states.insert(c, s)) {
+                // another PREPARE won the race: nothing of ours may stay
+                c.rollback();
+                throw new StepFailure("55000", "a migration of " + s.names().source() + " is already under way",
+                        null);
             }
             c.commit();
         } catch (SQLException e) {
@@ -150,49 +90,44 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
     @Override
     public Duration advance(DatabaseId database, TableRef table, List<String> statements, MigrationPhase next,
             Duration lockTimeout) throws StepFailure {
-        try (Connection c = open(database)) {
-            try (Statement st = c.createStatement()) {
-                st.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
-            }
-            read(c, table, true); // one phase change at a time per table
-            long start = System.nanoTime();
-            execute(c, statements);
-            setPhase(c, table, next);
-            c.commit();
-            return Duration.ofNanos(System.nanoTime() - start);
-        } catch (SQLException e) {
-            throw Jdbc.failure(next.label() + " of " + table, e);
-        }
+        return phaseChange(database, table, statements, next, Optional.empty(), lockTimeout);
     }
 
     @Override
     public Duration capture(DatabaseId database, TableRef table, List<String> statements, String boundSql,
             Duration lockTimeout) throws StepFailure {
+        // the trigger exists before the bound is read: every row above it is written, and copied, by the trigger
+        return phaseChange(database, table, statements, MigrationPhase.CAPTURING, Optional.of(boundSql),
+                lockTimeout);
+    }
+
+    /**
+     * Runs a phase's statements and records the new phase (and, for capture, where the copy ends) in one
+     * transaction that first locks the migration's row: one phase change at a time per table.
+     *
+     * @return how long the transaction held its locks, from its first statement to commit
+     */
+    private Duration phaseChange(DatabaseId database, TableRef table, List<String> statements, MigrationPhase next,
+            Optional<String> boundSql, Duration lockTimeout) throws StepFailure {
         try (Connection c = open(database)) {
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL lock_timeout = " + lockTimeout.toMillis());
             }
-            read(c, table, true);
+            states.read(c, table, true);
             long start = System.nanoTime();
-            // the trigger exists before the bound is read: every row above it is written, and copied, by the trigger
             execute(c, statements);
-            String bound;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(boundSql)) {
-                rs.next();
-                bound = rs.getString(1);
+            Optional<String> bound = Optional.empty();
+            if (boundSql.isPresent()) {
+                try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(boundSql.get())) {
+                    rs.next();
+                    bound = Optional.ofNullable(rs.getString(1));
+                }
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE " + ledgerSchema() + ".migrations SET phase = ?, "
-                    + "copy_until = ?, updated_at = now() WHERE schema_name = ? AND table_name = ?")) {
-                ps.setString(1, MigrationPhase.CAPTURING.label());
-                ps.setString(2, bound);
-                ps.setString(3, table.schema().value());
-                ps.setString(4, table.table().value());
-                ps.executeUpdate();
-            }
+            states.setPhase(c, table, next, bound);
             c.commit();
             return Duration.ofNanos(System.nanoTime() - start);
         } catch (SQLException e) {
-            throw Jdbc.failure("capture of " + table, e);
+            throw Jdbc.failure(next.label() + " of " + table, e);
         }
     }
 
@@ -240,7 +175,7 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
         JdbcCopySession copySession = (JdbcCopySession) session;
         try {
             Connection c = copySession.connection();
-            return new JdbcCopyBatch(ledgerSchema(), this::read).copy(c, table, sql, batchSize, tolerant);
+            return new JdbcCopyBatch(states).copy(c, table, sql, batchSize, tolerant);
         } catch (SQLException e) {
             copySession.discard();
             throw Jdbc.failure("copying a batch of " + table, e);
@@ -294,18 +229,6 @@ public final class JdbcMigrationDatabase implements MigrationDatabase {
             return new RolledBack(lines, Duration.ofNanos(System.nanoTime() - start));
         } catch (SQLException e) {
             throw Jdbc.failure("rolling back the migration of " + table, e);
-        }
-    }
-
-    private void setPhase(Connection c, TableRef table, MigrationPhase next) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE " + ledgerSchema() + ".migrations SET phase = ?, "
-                + "updated_at = now() WHERE schema_name = ? AND table_name = ?")) {
-            ps.setString(1, next.label());
-            ps.setString(2, table.schema().value());
-            ps.setString(3, table.table().value());
-            if (ps.executeUpdate() != 1) {
-                throw new SQLException("no migration of " + table + " to move to " + next.label(), "55000");
-            }
         }
     }
 

@@ -43,7 +43,7 @@ final class CopyPhase {
             return MigrationResult.of(Status.ALREADY_APPLIED, state.phase(), "the copy of " + table + " is complete",
                     List.of()).withProgress(state.rowsCopied(), state.rowsEstimated(), true, 0);
         }
-        MigrationSql sql = new MigrationSql(RecordedTable.of(state, r.partitionKey()), state.names());
+        MigrationSql sql = RecordedTable.sql(state, r.partitionKey());
         long start = System.nanoTime();
         long copied = 0;
         boolean done = false;

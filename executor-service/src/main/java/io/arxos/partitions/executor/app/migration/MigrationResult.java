@@ -26,6 +26,10 @@ public record MigrationResult(Status status, MigrationPhase phase, String messag
                 List.of(), Duration.ZERO);
     }
 
+    static MigrationResult rejected(String why) {
+        return of(Status.REJECTED, MigrationPhase.NONE, why, List.of());
+    }
+
     MigrationResult withProgress(long copied, long estimated, boolean done, double rate) {
         return new MigrationResult(status, phase, message, statements, copied, estimated, done, rate, blocked, months,
                 differences, duration);

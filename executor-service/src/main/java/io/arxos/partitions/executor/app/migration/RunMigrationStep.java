@@ -83,7 +83,7 @@ public final class RunMigrationStep {
                     + request.partitionKey());
         }
         if (request.dryRun()) {
-            return preview(request, database, table);
+            return new MigrationPreview(db, retry, random, settings, clock).preview(request, database, table);
         }
         return switch (request.step()) {
             case PREPARE -> prepare(request, database, table);
@@ -114,7 +114,8 @@ public final class RunMigrationStep {
                 r.premake());
         MigrationState started = new MigrationState(r.migrationId(), MigrationPhase.PREPARED,
                 r.partitionKey().value(), source.primaryKey().get(0), source.primaryKeyType(), names,
-                source.sequences(), source.identityColumns(), Optional.empty(), 0, source.estimatedRows());
+                source.sequences(), source.identityColumns(), Optional.empty(), Optional.empty(), 0,
+                source.estimatedRows());
         withRetry(() -> {
             db.start(database, started, sql);
             return null;
@@ -241,59 +242,18 @@ public final class RunMigrationStep {
                 s.phase().ordinal() >= MigrationPhase.COPIED.ordinal() && s.phase() != MigrationPhase.ROLLED_BACK, 0);
     }
 
-    /**
-     * A dry run of any phase, also before anything exists (for {@code --emit-sql}): the statements come from the
-     * recorded migration when one is under way, else from the catalog, after the same refusals as a real PREPARE.
-     */
-    private MigrationResult preview(MigrationRequest r, DatabaseId database, TableRef table)
-            throws StepFailure, InterruptedException {
-        Optional<MigrationState> state = current(database, table);
-        MigrationSql sql;
-        MigrationPhase phase = state.map(MigrationState::phase).orElse(MigrationPhase.NONE);
-        if (state.isPresent()) {
-            if (r.step() == MigrationRequest.Step.PREPARE) {
-                return MigrationResult.of(Status.ALREADY_APPLIED, phase, "migration " + state.get().migrationId()
-                        + " of " + table + " is " + phase.label(), List.of());
-            }
-            sql = sqlFor(state.get(), r);
-            sql = phase == MigrationPhase.SWAPPED ? sql.afterSwap() : sql;
-        } else {
-            SourceTable source = withRetry(() -> db.inspect(database, table, r.partitionKey()));
-            Optional<String> refusal = MigrationGuard.refusal(source, settings.headroomBytes());
-            if (refusal.isPresent()) {
-                return rejected(refusal.get());
-            }
-            sql = new MigrationSql(source, MigrationNames.of(table));
-        }
-        List<String> statements = switch (r.step()) {
-            case PREPARE -> sql.prepare(YearMonth.now(clock.withZone(ZoneOffset.UTC)), r.premake());
-            case CAPTURE -> sql.capture();
-            case COPY -> List.of(sql.copyBatch(true), sql.copyBatch(false), sql.copyBatchTolerant(false));
-            case VERIFY -> List.of(sql.monthTally(false), sql.monthTally(true));
-            case SWAP -> sql.swap(settings.lockTimeout().toMillis());
-            case FINALIZE -> sql.afterSwap().finish();
-            case ROLLBACK -> List.of(MigrationSql.rollbackCall(db.ledgerSchema(), table));
-            case STATUS -> List.<String>of();
-        };
-        String step = r.step().name().toLowerCase(java.util.Locale.ROOT);
-        return MigrationResult.of(Status.DRY_RUN, phase, "would run " + step + " for " + table
-                + " (nothing was changed)", statements);
-    }
-
     /** The active migration's state; a rolled-back one counts as none. */
     private Optional<MigrationState> current(DatabaseId database, TableRef table)
             throws StepFailure, InterruptedException {
         return withRetry(() -> db.state(database, table)).filter(s -> s.phase().active());
     }
 
-    /** The renderer for a migration already started, from its recorded keys (the original may be renamed by now). */
     private static MigrationSql sqlFor(MigrationState s, MigrationRequest r) {
-        SourceTable recorded = RecordedTable.of(s, r.partitionKey());
-        return new MigrationSql(recorded, s.names());
+        return RecordedTable.sql(s, r.partitionKey());
     }
 
     private static MigrationResult rejected(String why) {
-        return MigrationResult.of(Status.REJECTED, MigrationPhase.NONE, why, List.of());
+        return MigrationResult.rejected(why);
     }
 
     /** A database call that may fail retriably. */
