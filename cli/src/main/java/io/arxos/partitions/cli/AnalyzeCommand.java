@@ -72,11 +72,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.println("partctl: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        RunClient client = new RunClient(connection.clientConfig());
-        try {
-            client.checkReachable(Duration.ofSeconds(10));
-        } catch (RunClient.Unreachable e) {
-            err.println("partctl: " + e.getMessage());
+        RunClient client = RunClient.reachable(connection.clientConfig(), err).orElse(null);
+        if (client == null) {
             return ExitCodes.UNREACHABLE;
         }
         RunClient.AnalysisResult result = client.analyze(request, observe.plus(timeout), Duration.ofSeconds(60),

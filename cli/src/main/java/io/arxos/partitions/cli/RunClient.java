@@ -61,6 +61,18 @@ final class RunClient {
         this.settings = KafkaSettings.from(config);
     }
 
+    /** A client for {@code config} once Kafka and the registry answered; empty (and why, on {@code err}) if not. */
+    static Optional<RunClient> reachable(Map<String, String> config, java.io.PrintWriter err) {
+        RunClient client = new RunClient(config);
+        try {
+            client.checkReachable(Duration.ofSeconds(10));
+            return Optional.of(client);
+        } catch (Unreachable e) {
+            err.println("partctl: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
     void checkReachable(Duration timeout) throws Unreachable {
         Map<String, Object> admin = settings.admin();
         admin.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
