@@ -26,13 +26,4 @@ public record Activity(
     public static Activity none(Duration window) {
         return new Activity(window, 0, 0, 0, 0, 0, 0, 0, 0, 0, Optional.empty(), Optional.empty());
     }
-
-    /** Rows deleted per second during the window; 0 for an empty window. */
-    public double deletesPerSecond() {
-        return window.isZero() ? 0 : deletes * 1000.0 / window.toMillis();
-    }
-
-    public double insertsPerSecond() {
-        return window.isZero() ? 0 : inserts * 1000.0 / window.toMillis();
-    }
 }

@@ -50,10 +50,6 @@ public record TableProfile(
         return estimatedRows <= 0 ? 0 : (double) totalBytes / estimatedRows;
     }
 
-    public Optional<TimeColumn> timeColumn(String name) {
-        return timeColumns.stream().filter(c -> c.name().value().equals(name)).findFirst();
-    }
-
     /** The same profile with the inventory's policy attached. */
     public TableProfile withPolicy(Optional<TablePolicy> managedBy) {
         return new TableProfile(table, partitioned, partitionCount, managedBy, totalBytes, heapBytes, indexBytes,

@@ -5,7 +5,6 @@ import io.arxos.partitions.core.KeyType;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Collections;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -83,10 +82,5 @@ public record TimeColumn(
         }
         int span = monthsSpanned();
         return span == 0 ? 0 : (double) countedRows() / span;
-    }
-
-    /** Rows per month with months outside [from, to] dropped. */
-    public Map<YearMonth, Long> rowsBetween(YearMonth from, YearMonth to) {
-        return new TreeMap<>(new TreeMap<>(rowsByMonth).subMap(from, true, to, true));
     }
 }
