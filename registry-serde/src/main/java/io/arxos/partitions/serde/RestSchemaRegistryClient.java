@@ -19,6 +19,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     private final RegistryTransport transport;
     private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
     private final Map<String, Map<Schema, Integer>> idsBySubject = new ConcurrentHashMap<>();
+    private final Object registrations = new Object();
 
     /** A client for the URLs, credentials and timeout of {@code config}. */
     public RestSchemaRegistryClient(AvroSerdeConfig config) {
@@ -36,8 +37,16 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         if (cached != null) {
             return cached;
         }
-        JsonNode answer = transport.post("/subjects/" + encode(subject) + "/versions", body(schema));
-        return remember(subject, schema, requiredInt(answer, "id", "register under " + subject));
+        // one registration at a time per client: threads sending their first record of a new schema at once would
+        // otherwise all post it, and registries backed by a database (Apicurio) fail such races with HTTP 500
+        synchronized (registrations) {
+            cached = cachedId(subject, schema);
+            if (cached != null) {
+                return cached;
+            }
+            JsonNode answer = transport.post("/subjects/" + encode(subject) + "/versions", body(schema));
+            return remember(subject, schema, requiredInt(answer, "id", "register under " + subject));
+        }
     }
 
     @Override

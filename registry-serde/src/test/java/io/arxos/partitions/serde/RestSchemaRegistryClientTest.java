@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +50,32 @@ class RestSchemaRegistryClientTest {
 
         assertThat(server.requests()).map(FakeRegistryServer.Request::rawPath)
                 .containsExactly("/subjects/orders-value/versions", "/schemas/ids/5");
+    }
+
+    @Test
+    void threadsRegisteringTheSameNewSchemaAtOncePostItOnlyOnce() throws Exception {
+        server.reply("POST", "/subjects/orders-value/versions", 200, "{\"id\":42}");
+        RestSchemaRegistryClient client = RestSchemaRegistryClient.forUrl(server.url());
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Integer>> ids = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                ids.add(threads.submit(() -> {
+                    start.await();
+                    return client.register("orders-value", Samples.SAMPLE_V1);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<Integer> id : ids) {
+                assertThat(id.get()).isEqualTo(42);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(server.requests()).as("a registry backed by a database fails racing registrations")
+                .hasSize(1);
     }
 
     @Test

@@ -109,6 +109,9 @@ public final class KafkaSettings {
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // a read_committed fetch waiting for data may not see a transaction that commits meanwhile until it times
+        // out: 500 ms by default, paid at every hop of a run (request, commands, outcomes, report)
+        props.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 100);
         return props;
     }
 }
