@@ -14,7 +14,7 @@ import java.util.function.UnaryOperator;
  * bounds print and parse the same everywhere, and with statement, lock and socket time limits so no read can hang a
  * worker forever; the password is resolved at connect time and never kept.
  */
-public final class FleetConnections {
+public final class FleetConnections implements DatabaseConnections {
 
     /** Time limits of every session; a transaction may tighten them with SET LOCAL. */
     public record Limits(Duration connect, Duration statement, Duration lock, Duration socket) {
@@ -40,6 +40,7 @@ public final class FleetConnections {
     }
 
     /** A new connection with auto-commit on and the session time zone set to UTC. */
+    @Override
     public Connection open(DatabaseId id) throws SQLException {
         FleetDatabase database = inventory.database(id)
                 .orElseThrow(() -> new SQLException("database '" + id + "' is not in the inventory", "08001"));

@@ -1,4 +1,4 @@
-package io.arxos.partitions.executor.domain;
+package io.arxos.partitions.core.validation;
 
 import java.util.Objects;
 import java.util.Optional;

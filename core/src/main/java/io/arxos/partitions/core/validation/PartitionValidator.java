@@ -1,10 +1,10 @@
-package io.arxos.partitions.executor.domain;
+package io.arxos.partitions.core.validation;
 
 import io.arxos.partitions.core.PartitionNaming;
 import io.arxos.partitions.core.PartitionRange;
 import io.arxos.partitions.core.TablePolicy;
-import io.arxos.partitions.executor.domain.Finding.Kind;
-import io.arxos.partitions.executor.domain.ValidationSnapshot.PartitionInfo;
+import io.arxos.partitions.core.validation.Finding.Kind;
+import io.arxos.partitions.core.validation.ValidationSnapshot.PartitionInfo;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package io.arxos.partitions.executor.domain;
+package io.arxos.partitions.core.validation;
 
 import io.arxos.partitions.core.PartitionRange;
 import java.time.YearMonth;

@@ -1,13 +1,16 @@
-package io.arxos.partitions.executor.domain;
+package io.arxos.partitions.core.validation;
 
-import static io.arxos.partitions.executor.domain.Commands.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.core.PartitionInterval;
 import io.arxos.partitions.core.PartitionRange;
 import io.arxos.partitions.core.RetentionAction;
-import io.arxos.partitions.executor.domain.Finding.Kind;
-import io.arxos.partitions.executor.domain.ValidationSnapshot.LocalIndex;
-import io.arxos.partitions.executor.domain.ValidationSnapshot.PartitionInfo;
+import io.arxos.partitions.core.TablePolicy;
+import io.arxos.partitions.core.TableRef;
+import io.arxos.partitions.core.validation.Finding.Kind;
+import io.arxos.partitions.core.validation.ValidationSnapshot.LocalIndex;
+import io.arxos.partitions.core.validation.ValidationSnapshot.PartitionInfo;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -123,5 +126,10 @@ class PartitionValidatorTest {
         Map<String, Set<String>> attached = new HashMap<>();
         parts.forEach(p -> attached.put(p.name(), Set.copyOf(PARENT_INDEXES)));
         return attached;
+    }
+
+    private static TablePolicy policy(RetentionAction action) {
+        return new TablePolicy(TableRef.parse("public.audit_logs"), Identifier.of("created_at"),
+                PartitionInterval.MONTHLY, 3, 12, action, Identifier.of("partition_archive"));
     }
 }

@@ -5,16 +5,16 @@ import io.arxos.partitions.executor.domain.CommandGuard;
 import io.arxos.partitions.executor.domain.CreatePartitionProcedure;
 import io.arxos.partitions.executor.domain.ErrorClassifier;
 import io.arxos.partitions.executor.domain.ExecutorCommand;
-import io.arxos.partitions.executor.domain.Finding;
+import io.arxos.partitions.core.validation.Finding;
 import io.arxos.partitions.executor.domain.Outcome;
-import io.arxos.partitions.executor.domain.PartitionValidator;
+import io.arxos.partitions.core.validation.PartitionValidator;
 import io.arxos.partitions.executor.domain.Procedure;
 import io.arxos.partitions.executor.domain.Rejection;
 import io.arxos.partitions.executor.domain.RetirePartitionProcedure;
 import io.arxos.partitions.executor.domain.RetryPolicy;
 import io.arxos.partitions.executor.domain.Step;
 import io.arxos.partitions.executor.domain.TableState;
-import io.arxos.partitions.executor.domain.ValidationSnapshot;
+import io.arxos.partitions.core.validation.ValidationSnapshot;
 import io.arxos.partitions.inventory.FleetInventory;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +55,18 @@ public final class ExecuteCommand {
     }
 
     public AttemptResult attempt(ExecutorCommand command, AttemptContext context) {
-        int attempt = context.nextAttempt();
+        context.nextAttempt();
+        return attemptCounted(command, context);
+    }
+
+    /** The attempt whose number the caller has already counted. */
+    AttemptResult attemptCounted(ExecutorCommand command, AttemptContext context) {
+        return attemptCounted(command, context, false);
+    }
+
+    /** @param rowsJustMoved an earlier command moved rows into this table moments ago (validation counts exactly) */
+    AttemptResult attemptCounted(ExecutorCommand command, AttemptContext context, boolean rowsJustMoved) {
+        int attempt = context.attempt();
         Instant now = clock.instant();
         Optional<TablePolicy> policy = inventory.policy(command.header().table());
         Optional<Rejection> rejection = CommandGuard.check(command, policy, now);
@@ -65,7 +76,8 @@ public final class ExecuteCommand {
         }
         try {
             if (command instanceof ExecutorCommand.ValidateTable) {
-                ValidationSnapshot snapshot = inspector.snapshot(command.header().table(), policy.get());
+                ValidationSnapshot snapshot = inspector.snapshot(command.header().table(), policy.get(),
+                        rowsJustMoved);
                 List<Finding> findings = PartitionValidator.validate(policy.get(), snapshot, now);
                 return finished(Outcome.validated(findings, snapshot.partitions(), elapsed(context), attempt));
             }
@@ -87,24 +99,12 @@ public final class ExecuteCommand {
 
     private AttemptResult change(ExecutorCommand.PartitionCommand command, TablePolicy policy, AttemptContext context,
             Instant now) throws StepFailure, PreconditionFailed {
-        if (!command.header().dryRun()) {
-            // the same command of the same run applied already: a redelivery after the commit, before the outcome
-            Optional<Ledger.AppliedChange> applied = ledger.findApplied(command.header().table(), command);
-            if (applied.isPresent()) {
-                return finished(Outcome.succeeded(applied.get().sql(), elapsed(context), context.attempt(),
-                        applied.get().rowsMoved(), Optional.of("applied at " + applied.get().finishedAt()
-                                + "; outcome re-published from the ledger")));
-            }
-        }
         TableState state = inspector.inspect(command.header().table(), policy, command);
         Procedure procedure = command instanceof ExecutorCommand.CreatePartition create
                 ? CreatePartitionProcedure.plan(policy, create, state, now)
                 : RetirePartitionProcedure.plan(policy, command, state, now);
-        if (procedure instanceof Procedure.AlreadyApplied done) {
-            return finished(Outcome.alreadyApplied(done.detail(), elapsed(context), context.attempt()));
-        }
-        if (procedure instanceof Procedure.Refused refused) {
-            return finished(Outcome.rejected(refused.rejection(), elapsed(context), context.attempt()));
+        if (procedure instanceof Procedure.AlreadyApplied || procedure instanceof Procedure.Refused) {
+            return settled(command, procedure, context);
         }
         Procedure.Steps steps = (Procedure.Steps) procedure;
         if (command.header().dryRun()) {
@@ -122,7 +122,27 @@ public final class ExecuteCommand {
                 Optional.ofNullable(detail(command, context.rowsMoved()))));
     }
 
-    private AttemptResult failedAttempt(ExecutorCommand command, AttemptContext context, StepFailure failure,
+    /**
+     * The outcome of a command that needs no SQL. A change in effect may be this very command's, committed before a
+     * crash kept its outcome from being published: the ledger (read only then) tells, and its outcome is re-published.
+     */
+    AttemptResult settled(ExecutorCommand command, Procedure procedure, AttemptContext context) throws StepFailure {
+        if (procedure instanceof Procedure.Refused refused) {
+            return finished(Outcome.rejected(refused.rejection(), elapsed(context), context.attempt()));
+        }
+        if (!command.header().dryRun()) {
+            Optional<Ledger.AppliedChange> applied = ledger.findApplied(command.header().table(), command);
+            if (applied.isPresent()) {
+                return finished(Outcome.succeeded(applied.get().sql(), elapsed(context), context.attempt(),
+                        applied.get().rowsMoved(), Optional.of("applied at " + applied.get().finishedAt()
+                                + "; outcome re-published from the ledger")));
+            }
+        }
+        return finished(Outcome.alreadyApplied(((Procedure.AlreadyApplied) procedure).detail(), elapsed(context),
+                context.attempt()));
+    }
+
+    AttemptResult failedAttempt(ExecutorCommand command, AttemptContext context, StepFailure failure,
             Optional<Step> step, List<String> compensation) {
         String state = failure.sqlState();
         boolean retriable = ErrorClassifier.classify(state) == ErrorClassifier.ErrorClass.RETRIABLE
@@ -155,11 +175,11 @@ public final class ExecuteCommand {
         return rowsMoved > 0 ? rowsMoved + " rows moved out of the default partition" : null;
     }
 
-    private long elapsed(AttemptContext context) {
+    long elapsed(AttemptContext context) {
         return Math.max(0, Duration.between(context.startedAt(), clock.instant()).toMillis());
     }
 
-    private static AttemptResult finished(Outcome outcome) {
+    static AttemptResult finished(Outcome outcome) {
         return new AttemptResult.Finished(outcome);
     }
 }

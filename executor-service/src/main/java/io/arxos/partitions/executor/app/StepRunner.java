@@ -12,7 +12,25 @@ import java.util.List;
 public interface StepRunner {
 
     /** @return rows moved by the step (0 when it moves none) */
-    long run(TableKey table, ExecutorCommand command, Step step, int attempt) throws StepFailure, PreconditionFailed;
+    default long run(TableKey table, ExecutorCommand command, Step step, int attempt)
+            throws StepFailure, PreconditionFailed {
+        return runTogether(table, List.of(new LedgerEntry(command, attempt, step.statements())), step);
+    }
+
+    /**
+     * Runs a step shared by several commands of one table (one transaction), writing one ledger row per command
+     * with the statements that belong to it.
+     *
+     * @return rows moved by the step (0 when it moves none)
+     */
+    long runTogether(TableKey table, List<LedgerEntry> entries, Step step) throws StepFailure, PreconditionFailed;
+
+    /** One command's share of a step: its attempt number and the statements its ledger row records. */
+    record LedgerEntry(ExecutorCommand command, int attempt, List<String> statements) {
+        public LedgerEntry {
+            statements = List.copyOf(statements);
+        }
+    }
 
     /** Best-effort clean-up after a command failed for good; errors are logged, not thrown. */
     void compensate(TableKey table, ExecutorCommand command, List<String> statements);

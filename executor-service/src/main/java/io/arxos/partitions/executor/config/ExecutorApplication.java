@@ -3,6 +3,7 @@ package io.arxos.partitions.executor.config;
 import io.arxos.partitions.core.DatabaseId;
 import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.executor.app.ExecuteCommand;
+import io.arxos.partitions.executor.app.ExecuteTableCommands;
 import io.arxos.partitions.executor.domain.RetryPolicy;
 import io.arxos.partitions.executor.app.migration.RunMigrationStep;
 import io.arxos.partitions.executor.kafka.CommandConsumer;
@@ -15,6 +16,7 @@ import io.arxos.partitions.executor.postgres.LedgerMigrations;
 import io.arxos.partitions.inventory.FleetConnections;
 import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryLoader;
+import io.arxos.partitions.inventory.PooledConnections;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +41,7 @@ public class ExecutorApplication {
     private static final Logger LOG = Logger.getLogger(ExecutorApplication.class);
 
     private CommandConsumer consumer;
+    private PooledConnections connections;
     private MigrationCommandConsumer migrationConsumer;
 
     void start(@Observes StartupEvent event, ExecutorConfig config, Config mp, MeterRegistry meters) {
@@ -47,20 +50,27 @@ public class ExecutorApplication {
         TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
                 config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
 
-        FleetConnections connections = FleetConnections.fromEnvironment(inventory, "partitions-executor");
-        LedgerMigrations migrations = new LedgerMigrations(connections, Identifier.of(config.ledgerSchema()));
+        FleetConnections direct = FleetConnections.fromEnvironment(inventory, "partitions-executor");
+        LedgerMigrations migrations = new LedgerMigrations(direct, Identifier.of(config.ledgerSchema()));
         installLedgers(inventory, migrations);
+        // every session below comes from the pool: reused per database, at most maxConnections open at once
+        connections = new PooledConnections(direct, new PooledConnections.Settings(config.maxConnections(),
+                config.connectionIdleTimeout(), Duration.ofMinutes(30), Duration.ofSeconds(30)));
         Clock clock = Clock.systemUTC();
-        ExecuteCommand execute = new ExecuteCommand(inventory,
-                new JdbcTableInspector(connections, migrations, config.exactCountBelowBytes()),
-                new JdbcStepRunner(connections, migrations, new JdbcStepRunner.Settings(config.lockTimeout(),
-                        config.statementTimeout(), config.longTransaction(), config.instanceId()), clock),
+        JdbcTableInspector inspector = new JdbcTableInspector(connections, migrations, config.exactCountBelowBytes());
+        JdbcStepRunner runner = new JdbcStepRunner(connections, migrations, new JdbcStepRunner.Settings(
+                config.lockTimeout(), config.statementTimeout(), config.longTransaction(), config.instanceId()), clock);
+        ExecuteCommand execute = new ExecuteCommand(inventory, inspector, runner,
                 new JdbcLedger(connections, migrations, config.instanceId()),
                 new RetryPolicy(config.retry().maxAttempts(), config.retry().initialBackoff(),
                         config.retry().maxBackoff()),
                 clock, () -> ThreadLocalRandom.current().nextDouble());
-        consumer = new CommandConsumer(kafka, execute, clock, config.workers(), config.maxInFlight(),
+        ExecuteTableCommands executeTable = new ExecuteTableCommands(inventory, inspector, runner, execute, clock,
+                config.attachScanBelowBytes());
+        consumer = new CommandConsumer(kafka, executeTable, clock, config.workers(), config.maxParallelPerDatabase(),
+                config.maxInFlight(),
                 status -> meters.counter("partitions.executor.outcomes", "status", status).increment());
+        meters.gauge("partitions.executor.connections.open", connections, PooledConnections::openConnections);
         Thread thread = new Thread(consumer, "executor-command-consumer");
         thread.setDaemon(true);
         thread.start();
@@ -96,6 +106,9 @@ public class ExecutorApplication {
         }
         if (migrationConsumer != null) {
             migrationConsumer.close();
+        }
+        if (connections != null) {
+            connections.close();
         }
     }
 

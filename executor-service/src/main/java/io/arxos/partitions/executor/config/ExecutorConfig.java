@@ -35,6 +35,30 @@ public interface ExecutorConfig {
     @WithDefault("4")
     int workers();
 
+    /**
+     * Tables of one database worked on at once. DDL sessions in one database invalidate each other's catalog caches,
+     * so more of them cost the server CPU without finishing sooner; the workers serve other databases meanwhile.
+     */
+    @WithDefault("2")
+    int maxParallelPerDatabase();
+
+    /**
+     * PostgreSQL connections this executor keeps open at most, across all fleet databases (idle ones are reused and
+     * closed after {@link #connectionIdleTimeout()}). Executors sharing a fleet split the fleet's budget between them.
+     */
+    @WithDefault("8")
+    int maxConnections();
+
+    @WithDefault("PT60S")
+    Duration connectionIdleTimeout();
+
+    /**
+     * A default partition smaller than this is scanned by ATTACH (briefly, under the default partition's own lock)
+     * instead of being fenced off by an exclusion constraint validated first; larger ones get the exclusion.
+     */
+    @WithDefault("1048576")
+    long attachScanBelowBytes();
+
     /** Records in flight before the consumer pauses fetching. */
     @WithDefault("1000")
     int maxInFlight();

@@ -1,5 +1,7 @@
 package io.arxos.partitions.executor.domain;
 
+import io.arxos.partitions.core.validation.Finding;
+import io.arxos.partitions.core.validation.ValidationSnapshot;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

@@ -62,6 +62,37 @@ public final class PartitionDdl {
                 + exclusionConstraint(partition).quoted();
     }
 
+    /**
+     * One exclusion for several months (contiguous months merged into one range): ATTACH of each of them then finds
+     * the default partition's new constraint implied, as with a per-month exclusion.
+     */
+    public String addBatchExclusion(Identifier defaultPartition, List<PartitionRange> ranges) {
+        List<PartitionRange> merged = new java.util.ArrayList<>();
+        ranges.stream().sorted(java.util.Comparator.comparing(PartitionRange::from)).forEach(r -> {
+            PartitionRange last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && !r.from().isAfter(last.to())) {
+                merged.set(merged.size() - 1, new PartitionRange(last.from(),
+                        last.to().isAfter(r.to()) ? last.to() : r.to()));
+            } else {
+                merged.add(r);
+            }
+        });
+        String any = merged.size() == 1 ? inRange(merged.get(0))
+                : merged.stream().map(r -> "(" + inRange(r) + ")").collect(java.util.stream.Collectors.joining(" OR "));
+        return "ALTER TABLE " + parent.sibling(defaultPartition).quoted() + " ADD CONSTRAINT "
+                + batchExclusionConstraint(defaultPartition).quoted() + " CHECK (NOT (" + any + ")) NOT VALID";
+    }
+
+    public String validateBatchExclusion(Identifier defaultPartition) {
+        return "ALTER TABLE " + parent.sibling(defaultPartition).quoted() + " VALIDATE CONSTRAINT "
+                + batchExclusionConstraint(defaultPartition).quoted();
+    }
+
+    public String dropBatchExclusion(Identifier defaultPartition) {
+        return "ALTER TABLE " + parent.sibling(defaultPartition).quoted() + " DROP CONSTRAINT IF EXISTS "
+                + batchExclusionConstraint(defaultPartition).quoted();
+    }
+
     /** EXCLUSIVE mode: readers go on, writers to the default partition wait until the transaction ends. */
     public String lockAgainstWrites(Identifier defaultPartition) {
         return "LOCK TABLE " + parent.sibling(defaultPartition).quoted() + " IN EXCLUSIVE MODE";
@@ -114,6 +145,11 @@ public final class PartitionDdl {
 
     public static Identifier exclusionConstraint(Identifier partition) {
         return constraintName(partition, "_excl");
+    }
+
+    /** The default partition's exclusion shared by the months of one batch. */
+    public static Identifier batchExclusionConstraint(Identifier defaultPartition) {
+        return constraintName(defaultPartition, "_batch_excl");
     }
 
     /** Keeps constraint names within 63 bytes deterministically, so a retry finds the constraint it made. */

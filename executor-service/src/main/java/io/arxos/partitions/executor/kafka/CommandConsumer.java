@@ -1,6 +1,6 @@
 package io.arxos.partitions.executor.kafka;
 
-import io.arxos.partitions.executor.app.ExecuteCommand;
+import io.arxos.partitions.executor.app.ExecuteTableCommands;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Clock;
@@ -48,8 +48,14 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean(true);
     private volatile boolean polling;
 
-    public CommandConsumer(KafkaSettings settings, ExecuteCommand execute, Clock clock, int workerThreads,
-            int maxInFlight, Consumer<String> outcomeListener) {
+    /** Commands of one table worked on together at most (one lane round). */
+    static final int MAX_BATCH = 64;
+
+    /**
+     * @param maxPerDatabase tables of one database worked on at once (see {@link KeyedLanes})
+     */
+    public CommandConsumer(KafkaSettings settings, ExecuteTableCommands execute, Clock clock, int workerThreads,
+            int maxPerDatabase, int maxInFlight, Consumer<String> outcomeListener) {
         Map<String, Object> consumerConfig = settings.consumer(GROUP, "executor-commands");
         // incremental rebalances revoke only the partitions that move, so fewer lanes have to drain
         consumerConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
@@ -59,11 +65,13 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
                 new ByteArraySerializer());
         this.workers = Executors.newFixedThreadPool(workerThreads, named("executor-worker"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("executor-retry-timer"));
-        this.lanes = new KeyedLanes(workers, timer);
         this.maxInFlight = maxInFlight;
         this.dependencies = new CommandTask.Dependencies(execute, producer,
                 Topics.COMMANDS.valueSerde(settings.registry()).deserializer(),
                 Topics.OUTCOMES.valueSerde(settings.registry()).serializer(), clock, offsets, outcomeListener);
+        // lanes are keyed "<database>/<schema>.<table>" (the record key): the group is the database
+        this.lanes = new KeyedLanes(workers, timer, new CommandBatch(dependencies), MAX_BATCH,
+                key -> key.substring(0, Math.max(0, key.indexOf('/'))), maxPerDatabase);
     }
 
     /** True while the poll loop runs (readiness). */
@@ -115,11 +123,13 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
     }
 
     private void pollOnce() {
+        List<Map.Entry<String, KeyedLanes.LaneTask>> polled = new java.util.ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             offsets.started(new TopicPartition(record.topic(), record.partition()), record.offset());
             CommandTask task = new CommandTask(record, dependencies);
-            lanes.submit(task.laneKey(), task);
+            polled.add(Map.entry(task.laneKey(), task));
         }
+        lanes.submitAll(polled); // a table's commands of one poll go into its lane's first round together
         commit();
         applyBackpressure();
     }

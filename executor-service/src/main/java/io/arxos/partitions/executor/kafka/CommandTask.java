@@ -3,24 +3,21 @@ package io.arxos.partitions.executor.kafka;
 import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.PartitionCommand;
 import io.arxos.partitions.executor.app.AttemptContext;
-import io.arxos.partitions.executor.app.AttemptResult;
-import io.arxos.partitions.executor.app.ExecuteCommand;
+import io.arxos.partitions.executor.app.ExecuteTableCommands;
 import io.arxos.partitions.executor.domain.ExecutorCommand;
 import io.arxos.partitions.executor.domain.Outcome;
 import io.arxos.partitions.executor.domain.Rejection;
 import io.arxos.partitions.schemas.DeadLetters;
-import io.arxos.partitions.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
@@ -29,16 +26,16 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.jboss.logging.Logger;
 
 /**
- * The life of one command record in its lane: decode (undecodable → dead letter), map (invalid → rejected outcome),
- * attempt until finished, publish the outcome, and only then release the offset.
+ * The life of one command record in its lane: decoded (undecodable → dead letter, invalid → rejected outcome), then
+ * attempted with the other commands waiting for the same table ({@link CommandBatch}) until it has an outcome, which
+ * is published before the offset is released.
  */
 final class CommandTask implements KeyedLanes.LaneTask {
 
     private static final Logger LOG = Logger.getLogger(CommandTask.class);
-    private static final Duration KAFKA_RETRY = Duration.ofSeconds(2);
 
     /** What every task needs, shared. */
-    record Dependencies(ExecuteCommand execute, Producer<byte[], byte[]> producer,
+    record Dependencies(ExecuteTableCommands execute, Producer<byte[], byte[]> producer,
             Deserializer<PartitionCommand> commands, Serializer<CommandOutcome> outcomes, Clock clock,
             OffsetTracker offsets, Consumer<String> outcomeListener) {
     }
@@ -50,6 +47,7 @@ final class CommandTask implements KeyedLanes.LaneTask {
     private PartitionCommand event;
     private ExecutorCommand command;
     private Outcome pending;
+    private String deadLetter;
 
     CommandTask(ConsumerRecord<byte[], byte[]> record, Dependencies deps) {
         this.record = record;
@@ -61,88 +59,87 @@ final class CommandTask implements KeyedLanes.LaneTask {
         return key;
     }
 
+    /** Runs this task alone (lanes without a batch). */
     @Override
     public Optional<Duration> runOnce() {
+        KeyedLanes.Progress progress = new CommandBatch(deps).runTogether(java.util.List.of(this), () -> { });
+        return progress.finished() == 1 ? Optional.empty() : progress.retryAfter();
+    }
+
+    /**
+     * Decodes the record once. Empty when the task can go on (with a command to run, an outcome to publish or a dead
+     * letter to send); a delay when the schema registry cannot be asked yet.
+     */
+    Optional<Duration> prepare() {
         if (context == null) {
             context = new AttemptContext(deps.clock().instant());
         }
-        if (pending == null) {
-            Optional<Duration> wait = decideOutcome();
-            if (wait.isPresent() || pending == null) {
-                return wait;
-            }
+        if (event != null || deadLetter != null) {
+            return Optional.empty();
         }
-        return publish();
-    }
-
-    /** Sets {@link #pending}, or asks to wait; returns empty with no pending outcome when the record is done. */
-    private Optional<Duration> decideOutcome() {
+        try {
+            event = deps.commands().deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            deadLetter = e.getMessage();
+            return Optional.empty();
+        } catch (KafkaException e) {
+            LOG.warnf("cannot decode %s@%d yet (schema registry?): %s", record.topic(), record.offset(),
+                    e.getMessage());
+            return Optional.of(CommandBatch.KAFKA_RETRY);
+        }
         if (event == null) {
-            try {
-                event = deps.commands().deserialize(record.topic(), record.value());
-            } catch (SerializationException e) {
-                return deadLetter(e.getMessage());
-            } catch (KafkaException e) {
-                LOG.warnf("cannot decode %s@%d yet (schema registry?): %s", record.topic(), record.offset(),
-                        e.getMessage());
-                return Optional.of(KAFKA_RETRY);
-            }
-            if (event == null) {
-                return deadLetter("empty command value (tombstone)");
-            }
-            try {
-                command = CommandMapper.toDomain(key, event);
-            } catch (CommandMapper.InvalidCommand e) {
-                LOG.warnf("command %s rejected as invalid: %s", event.getCommandId(), e.getMessage());
-                pending = Outcome.rejected(new Rejection(Rejection.Rule.INVALID_COMMAND, e.getMessage()), 0, 1);
-                return Optional.empty();
-            }
+            deadLetter = "empty command value (tombstone)";
+            return Optional.empty();
         }
-        AttemptResult result = deps.execute().attempt(command, context);
-        if (result instanceof AttemptResult.RetryLater retry) {
-            return Optional.of(retry.delay());
+        try {
+            command = CommandMapper.toDomain(key, event);
+        } catch (CommandMapper.InvalidCommand e) {
+            LOG.warnf("command %s rejected as invalid: %s", event.getCommandId(), e.getMessage());
+            pending = Outcome.rejected(new Rejection(Rejection.Rule.INVALID_COMMAND, e.getMessage()), 0, 1);
         }
-        pending = ((AttemptResult.Finished) result).outcome();
         return Optional.empty();
     }
 
-    private Optional<Duration> publish() {
+    /** The command still to be attempted, if this task has one. */
+    Optional<ExecuteTableCommands.Attempt> attempt() {
+        return pending == null && deadLetter == null && command != null
+                ? Optional.of(new ExecuteTableCommands.Attempt(command, context)) : Optional.empty();
+    }
+
+    void decided(Outcome outcome) {
+        pending = outcome;
+    }
+
+    boolean readyToPublish() {
+        return pending != null || deadLetter != null;
+    }
+
+    /** Sends the outcome or the dead letter; the caller waits for the returned future. */
+    Future<RecordMetadata> send() {
+        if (deadLetter != null) {
+            return deps.producer().send(DeadLetters.of(record, CommandConsumer.GROUP, deadLetter));
+        }
         CommandOutcome outcome = OutcomeMapper.toEvent(event, pending, deps.clock().instant());
-        try {
-            byte[] value = deps.outcomes().serialize(Topics.OUTCOMES.name(), outcome);
-            deps.producer().send(new ProducerRecord<>(Topics.OUTCOMES.name(), record.key(), value))
-                    .get(30, TimeUnit.SECONDS);
-        } catch (KafkaException | ExecutionException | TimeoutException e) {
-            LOG.warnf("outcome of %s not published yet: %s", event.getCommandId(), e.getMessage());
-            return Optional.of(KAFKA_RETRY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(KAFKA_RETRY);
-        }
-        LOG.infof("%s -> %s (%s, %d attempts, %d ms)", event.getCommandId(), pending.status(), key,
-                pending.attempts(), pending.durationMillis());
-        deps.outcomeListener().accept(pending.status().name());
-        done();
-        return Optional.empty();
+        byte[] value = deps.outcomes().serialize(io.arxos.partitions.schemas.Topics.OUTCOMES.name(), outcome);
+        return deps.producer().send(new ProducerRecord<>(io.arxos.partitions.schemas.Topics.OUTCOMES.name(),
+                record.key(), value));
     }
 
-    private Optional<Duration> deadLetter(String reason) {
-        try {
-            deps.producer().send(DeadLetters.of(record, CommandConsumer.GROUP, reason)).get(30, TimeUnit.SECONDS);
-        } catch (KafkaException | ExecutionException | TimeoutException e) {
-            return Optional.of(KAFKA_RETRY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Optional.of(KAFKA_RETRY);
+    /** The send succeeded: count it, log it and release the offset. */
+    void published() {
+        if (deadLetter != null) {
+            LOG.warnf("undecodable command at %s-%d@%d sent to %s: %s", record.topic(), record.partition(),
+                    record.offset(), io.arxos.partitions.schemas.Topics.DEAD_LETTERS, deadLetter);
+            deps.outcomeListener().accept("DEAD_LETTER");
+        } else {
+            LOG.infof("%s -> %s (%s, %d attempts, %d ms)", event.getCommandId(), pending.status(), key,
+                    pending.attempts(), pending.durationMillis());
+            deps.outcomeListener().accept(pending.status().name());
         }
-        LOG.warnf("undecodable command at %s-%d@%d sent to %s: %s", record.topic(), record.partition(),
-                record.offset(), Topics.DEAD_LETTERS, reason);
-        deps.outcomeListener().accept("DEAD_LETTER");
-        done();
-        return Optional.empty();
-    }
-
-    private void done() {
         deps.offsets().finished(new TopicPartition(record.topic(), record.partition()), record.offset());
+    }
+
+    String describe() {
+        return event != null ? event.getCommandId().toString() : record.topic() + "@" + record.offset();
     }
 }

@@ -3,16 +3,22 @@ package io.arxos.partitions.executor.kafka;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
 /**
  * Runs tasks one at a time per key (one table's commands stay in order) and different keys in parallel. A task that
- * asks for a retry waits on a timer, not on a worker thread, so a table backing off never delays other tables.
+ * asks for a retry waits on a timer, not on a worker thread, so a table backing off never delays other tables. With a
+ * {@link LaneBatch}, a lane hands all its waiting tasks (up to a limit) to the batch at once, so one table's commands
+ * can share a connection, an inspection and transactions. Lanes of one group (a database) run at most
+ * {@code maxPerGroup} at a time: DDL sessions in one database invalidate each other's catalog caches, so beyond a
+ * couple of them parallel work costs the server more CPU without finishing sooner; other databases go on meanwhile.
  */
 final class KeyedLanes {
 
@@ -23,56 +29,151 @@ final class KeyedLanes {
         Optional<Duration> runOnce();
     }
 
+    /** Works on a lane's waiting tasks together, in order. */
+    interface LaneBatch {
+        /**
+         * @param groupDone call when the work that counts against the group's limit is over (e.g. the database part,
+         *     before publishing results), so another lane of the group can start; called again later harmlessly
+         * @return how many tasks from the front finished, and when to come back for the rest (if any remain)
+         */
+        Progress runTogether(List<LaneTask> waiting, Runnable groupDone);
+    }
+
+    /** What a batch achieved: {@code finished} tasks from the front are done; retry the rest after the delay. */
+    record Progress(int finished, Optional<Duration> retryAfter) {
+    }
+
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final Map<String, ArrayDeque<LaneTask>> lanes = new HashMap<>();
+    private final LaneBatch batch;
+    private final int maxBatch;
+    private final Function<String, String> groupOf;
+    private final int maxPerGroup;
+    private final Map<String, Integer> runningByGroup = new HashMap<>();
+    private final Map<String, ArrayDeque<String>> readyByGroup = new HashMap<>();
 
     KeyedLanes(ExecutorService workers, ScheduledExecutorService timer) {
+        this(workers, timer, (waiting, groupDone) -> {
+            Optional<Duration> retry = waiting.get(0).runOnce();
+            return new Progress(retry.isPresent() ? 0 : 1, retry);
+        }, 1, key -> key, Integer.MAX_VALUE);
+    }
+
+    /**
+     * @param groupOf the group of a lane key (e.g. its database)
+     * @param maxPerGroup lanes of one group running at once
+     */
+    KeyedLanes(ExecutorService workers, ScheduledExecutorService timer, LaneBatch batch, int maxBatch,
+            Function<String, String> groupOf, int maxPerGroup) {
         this.workers = workers;
         this.timer = timer;
+        this.batch = batch;
+        this.maxBatch = maxBatch;
+        this.groupOf = groupOf;
+        this.maxPerGroup = maxPerGroup;
     }
 
     void submit(String key, LaneTask task) {
-        boolean idle;
+        submitAll(List.of(Map.entry(key, task)));
+    }
+
+    /**
+     * Queues tasks (in order per key) before any of their lanes starts, so a lane's first round sees every task of
+     * the batch that arrived together (e.g. all of a table's commands from one poll).
+     */
+    void submitAll(List<Map.Entry<String, LaneTask>> tasks) {
+        java.util.Set<String> idle = new java.util.LinkedHashSet<>();
         synchronized (lanes) {
-            ArrayDeque<LaneTask> lane = lanes.computeIfAbsent(key, k -> new ArrayDeque<>());
-            idle = lane.isEmpty();
-            lane.addLast(task);
+            for (Map.Entry<String, LaneTask> task : tasks) {
+                ArrayDeque<LaneTask> lane = lanes.computeIfAbsent(task.getKey(), k -> new ArrayDeque<>());
+                if (lane.isEmpty()) {
+                    idle.add(task.getKey());
+                }
+                lane.addLast(task.getValue());
+            }
         }
-        if (idle) {
-            workers.execute(() -> runHead(key));
+        idle.forEach(this::dispatch);
+    }
+
+    /** Runs the lane now if its group has room, else queues it behind the group's running lanes. */
+    private void dispatch(String key) {
+        String group = groupOf.apply(key);
+        synchronized (lanes) {
+            int running = runningByGroup.getOrDefault(group, 0);
+            if (running >= maxPerGroup) {
+                readyByGroup.computeIfAbsent(group, g -> new ArrayDeque<>()).addLast(key);
+                return;
+            }
+            runningByGroup.put(group, running + 1);
+        }
+        workers.execute(() -> runHead(key));
+    }
+
+    /** The lane's round is over: its group's next ready lane may run. */
+    private void release(String key) {
+        String group = groupOf.apply(key);
+        String next;
+        synchronized (lanes) {
+            ArrayDeque<String> ready = readyByGroup.get(group);
+            next = ready == null ? null : ready.pollFirst();
+            if (ready != null && ready.isEmpty()) {
+                readyByGroup.remove(group);
+            }
+            if (next == null) {
+                int running = runningByGroup.getOrDefault(group, 1) - 1;
+                if (running <= 0) {
+                    runningByGroup.remove(group);
+                } else {
+                    runningByGroup.put(group, running);
+                }
+            }
+        }
+        if (next != null) {
+            String lane = next; // the slot passes straight to it
+            workers.execute(() -> runHead(lane));
         }
     }
 
     private void runHead(String key) {
-        LaneTask head;
+        List<LaneTask> waiting;
         synchronized (lanes) {
-            head = lanes.get(key).peekFirst();
+            waiting = lanes.get(key).stream().limit(maxBatch).toList();
         }
-        Optional<Duration> retry;
+        java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable groupDone = () -> {
+            if (released.compareAndSet(false, true)) {
+                release(key);
+            }
+        };
+        Progress progress;
         try {
-            retry = head.runOnce();
+            progress = batch.runTogether(waiting, groupDone);
         } catch (Throwable e) {
             // a task must not kill its lane (it owns the table's order); tasks turn their own failures into
             // outcomes, so reaching this means Kafka itself is failing: try again later
             LOG.errorf(e, "lane %s: task failed unexpectedly; retrying in 5 s", key);
-            retry = Optional.of(Duration.ofSeconds(5));
+            progress = new Progress(0, Optional.of(Duration.ofSeconds(5)));
         }
-        if (retry.isPresent()) {
-            timer.schedule(() -> workers.execute(() -> runHead(key)), retry.get().toMillis(), TimeUnit.MILLISECONDS);
-            return;
+        if (progress.finished() == 0 && progress.retryAfter().isEmpty()) {
+            progress = new Progress(0, Optional.of(Duration.ofSeconds(1))); // never spin on a lane that did nothing
         }
         boolean more;
         synchronized (lanes) {
             ArrayDeque<LaneTask> lane = lanes.get(key);
-            lane.pollFirst();
+            for (int i = 0; i < progress.finished(); i++) {
+                lane.pollFirst();
+            }
             more = !lane.isEmpty();
             if (!more) {
                 lanes.remove(key);
             }
         }
-        if (more) {
-            workers.execute(() -> runHead(key));
+        groupDone.run();
+        if (more && progress.retryAfter().isPresent()) {
+            timer.schedule(() -> dispatch(key), progress.retryAfter().get().toMillis(), TimeUnit.MILLISECONDS);
+        } else if (more) {
+            dispatch(key); // behind lanes of its group that were waiting, so one busy table cannot starve them
         }
     }
 }

@@ -4,7 +4,7 @@ import io.arxos.partitions.core.TableKey;
 import io.arxos.partitions.executor.app.Ledger;
 import io.arxos.partitions.executor.app.StepFailure;
 import io.arxos.partitions.executor.domain.ExecutorCommand;
-import io.arxos.partitions.inventory.FleetConnections;
+import io.arxos.partitions.inventory.DatabaseConnections;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,11 +21,11 @@ public final class JdbcLedger implements Ledger {
 
     private static final Logger LOG = Logger.getLogger(JdbcLedger.class);
 
-    private final FleetConnections connections;
+    private final DatabaseConnections connections;
     private final LedgerMigrations migrations;
     private final String executor;
 
-    public JdbcLedger(FleetConnections connections, LedgerMigrations migrations, String executor) {
+    public JdbcLedger(DatabaseConnections connections, LedgerMigrations migrations, String executor) {
         this.connections = connections;
         this.migrations = migrations;
         this.executor = executor;

@@ -10,7 +10,7 @@ import io.arxos.partitions.executor.domain.migration.MigrationPhase;
 import io.arxos.partitions.executor.domain.migration.MigrationSql;
 import io.arxos.partitions.executor.domain.migration.MonthTally;
 import io.arxos.partitions.executor.domain.migration.SourceTable;
-import io.arxos.partitions.inventory.FleetConnections;
+import io.arxos.partitions.inventory.DatabaseConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -27,11 +27,11 @@ import java.util.Optional;
  */
 public final class JdbcMigrationDatabase implements MigrationDatabase {
 
-    private final FleetConnections connections;
+    private final DatabaseConnections connections;
     private final LedgerMigrations ledger;
     private final JdbcMigrationStates states;
 
-    public JdbcMigrationDatabase(FleetConnections connections, LedgerMigrations ledger) {
+    public JdbcMigrationDatabase(DatabaseConnections connections, LedgerMigrations ledger) {
         this.connections = connections;
         this.ledger = ledger;
         this.states = new JdbcMigrationStates(ledger.schema().quoted());

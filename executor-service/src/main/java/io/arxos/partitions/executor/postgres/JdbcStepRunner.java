@@ -7,7 +7,7 @@ import io.arxos.partitions.executor.app.StepRunner;
 import io.arxos.partitions.executor.domain.ExecutorCommand;
 import io.arxos.partitions.executor.domain.Rejection;
 import io.arxos.partitions.executor.domain.Step;
-import io.arxos.partitions.inventory.FleetConnections;
+import io.arxos.partitions.inventory.DatabaseConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,13 +16,15 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Runs each step in one transaction: {@code SET LOCAL lock_timeout}, the table's advisory lock, a probe that refuses
- * to queue an exclusive lock behind a long-running transaction (a queued ACCESS EXCLUSIVE request blocks every writer
- * that arrives after it), the precondition, the statements, and the ledger row, then commit.
+ * Runs each step in one transaction: lock and statement timeouts and the table's advisory lock (one round trip), a
+ * probe that refuses to queue an exclusive lock on the parent behind a long-running transaction (a queued ACCESS
+ * EXCLUSIVE request blocks every writer that arrives after it), the precondition, the statements, and one ledger row
+ * per command taking part, then commit.
  */
 public final class JdbcStepRunner implements StepRunner {
 
@@ -30,7 +32,7 @@ public final class JdbcStepRunner implements StepRunner {
     /** Namespace of our advisory locks (first key), so they cannot collide with an application's. */
     static final int ADVISORY_NAMESPACE = 0x61727870; // "arxp"
 
-    private final FleetConnections connections;
+    private final DatabaseConnections connections;
     private final LedgerMigrations ledger;
     private final Settings settings;
     private final Clock clock;
@@ -39,7 +41,7 @@ public final class JdbcStepRunner implements StepRunner {
     public record Settings(Duration lockTimeout, Duration statementTimeout, Duration longTransaction, String executor) {
     }
 
-    public JdbcStepRunner(FleetConnections connections, LedgerMigrations ledger, Settings settings, Clock clock) {
+    public JdbcStepRunner(DatabaseConnections connections, LedgerMigrations ledger, Settings settings, Clock clock) {
         this.connections = connections;
         this.ledger = ledger;
         this.settings = settings;
@@ -47,9 +49,11 @@ public final class JdbcStepRunner implements StepRunner {
     }
 
     @Override
-    public long run(TableKey table, ExecutorCommand command, Step step, int attempt)
+    public long runTogether(TableKey table, List<LedgerEntry> entries, Step step)
             throws StepFailure, PreconditionFailed {
         Instant started = clock.instant();
+        String what = entries.size() == 1 ? entries.get(0).command().header().id().value()
+                : entries.size() + " commands of " + table;
         try {
             ledger.ensure(table.database());
         } catch (SQLException e) {
@@ -58,28 +62,37 @@ public final class JdbcStepRunner implements StepRunner {
         try (Connection c = connections.open(table.database())) {
             c.setAutoCommit(false);
             try {
-                long moved = inTransaction(c, table, command, step, attempt, started);
+                long moved = inTransaction(c, table, entries, step, started, what);
                 c.commit();
-                LOG.infof("%s step %s committed (%s, partition command of run %s)", command.header().id(), step.name(),
-                        table, command.header().runId());
+                LOG.infof("%s step %s committed (%s, run %s)", what, step.name(), table,
+                        entries.get(0).command().header().runId());
                 return moved;
-            } catch (SQLException | PreconditionFailed | StepFailure e) {
+            } catch (SQLException e) {
+                c.rollback();
+                explainLockTimeout(c, table, step, e);
+                throw e;
+            } catch (PreconditionFailed | StepFailure e) {
                 c.rollback();
                 throw e;
             }
         } catch (SQLException e) {
-            throw Jdbc.failure("step " + step.name() + " of " + command.header().id(), e);
+            throw Jdbc.failure("step " + step.name() + " of " + what, e);
         }
     }
 
-    private long inTransaction(Connection c, TableKey table, ExecutorCommand command, Step step, int attempt,
-            Instant started) throws SQLException, PreconditionFailed, StepFailure {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
-            s.execute("SET LOCAL statement_timeout = " + settings.statementTimeout().toMillis());
-        }
-        advisoryLock(c, table);
-        if (!step.exclusiveLocks().isEmpty()) {
+    /**
+     * A step that would queue for a lock on the parent itself stalls every writer behind it, so it looks for
+     * long-running holders first. Any other step just tries under lock_timeout and looks only once it timed out, to
+     * say who held the lock: one query fewer per step where nobody is in the way, which is nearly always.
+     */
+    private static boolean probesFirst(TableKey table, Step step) {
+        return step.exclusiveLocks().contains(table.table().table().value());
+    }
+
+    private long inTransaction(Connection c, TableKey table, List<LedgerEntry> entries, Step step, Instant started,
+            String what) throws SQLException, PreconditionFailed, StepFailure {
+        setUp(c, table);
+        if (probesFirst(table, step)) {
             LockProbe.refuseIfHeldTooLong(c, table.table().schema().value(), step.exclusiveLocks(),
                     settings.longTransaction());
         }
@@ -92,8 +105,9 @@ public final class JdbcStepRunner implements StepRunner {
         }
         long moved = 0;
         List<String> statements = step.statements();
+        // every statement is logged, in one record per step: a batch of months would otherwise write dozens of lines
+        LOG.infof("%s [%s] %s", what, step.name(), String.join(";\n  ", statements));
         for (int i = 0; i < statements.size(); i++) {
-            LOG.infof("%s [%s] %s", command.header().id(), step.name(), statements.get(i));
             try (Statement s = c.createStatement()) {
                 s.execute(statements.get(i));
                 if (i == step.movedRowsStatement()) {
@@ -101,21 +115,51 @@ public final class JdbcStepRunner implements StepRunner {
                 }
             }
         }
-        LedgerRows.insert(c, ledger.schema(), settings.executor(), command, new LedgerRows.Row(step.name(),
-                step.isFinal(), "applied", attempt, statements, moved, null, null, null, started));
+        List<LedgerRows.Entry> rows = new ArrayList<>();
+        for (LedgerEntry entry : entries) {
+            rows.add(new LedgerRows.Entry(entry.command(), new LedgerRows.Row(step.name(), step.isFinal(), "applied",
+                    entry.attempt(), entry.statements(), moved, null, null, null, started)));
+        }
+        LedgerRows.insertAll(c, ledger.schema(), settings.executor(), rows);
         return moved;
     }
 
-    private static void advisoryLock(Connection c, TableKey table) throws SQLException, StepFailure {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?))")) {
-            ps.setInt(1, ADVISORY_NAMESPACE);
-            ps.setString(2, table.table().toString());
+    /** Time limits and the table's advisory lock, in one round trip. */
+    private void setUp(Connection c, TableKey table) throws SQLException, StepFailure {
+        try (PreparedStatement ps = c.prepareStatement("SELECT set_config('lock_timeout', ?, true),"
+                + " set_config('statement_timeout', ?, true), pg_try_advisory_xact_lock(?, hashtext(?))")) {
+            ps.setString(1, settings.lockTimeout().toMillis() + "ms");
+            ps.setString(2, settings.statementTimeout().toMillis() + "ms");
+            ps.setInt(3, ADVISORY_NAMESPACE);
+            ps.setString(4, table.table().toString());
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                if (!rs.getBoolean(1)) {
+                if (!rs.getBoolean(3)) {
                     throw new StepFailure("55P03", "another maintenance session holds the advisory lock of "
                             + table.table(), null);
                 }
+            }
+        }
+    }
+
+    /**
+     * After a lock timeout of a step that did not probe first: names the session that has held the lock for long,
+     * if one did (as a retriable failure, like the probe would have); otherwise the lock timeout stands.
+     */
+    private void explainLockTimeout(Connection c, TableKey table, Step step, SQLException e) throws StepFailure {
+        if (!"55P03".equals(e.getSQLState()) || step.exclusiveLocks().isEmpty() || probesFirst(table, step)) {
+            return;
+        }
+        try {
+            LockProbe.refuseIfHeldTooLong(c, table.table().schema().value(), step.exclusiveLocks(),
+                    settings.longTransaction());
+        } catch (SQLException probeFailed) {
+            LOG.debugf("lock probe after a timeout failed: %s", probeFailed.getMessage());
+        } finally {
+            try {
+                c.rollback();
+            } catch (SQLException ignored) {
+                // the pool rolls back again before reuse
             }
         }
     }
@@ -126,9 +170,8 @@ public final class JdbcStepRunner implements StepRunner {
         for (int attempt = 1; attempt <= 5; attempt++) {
             try (Connection c = connections.open(table.database())) {
                 c.setAutoCommit(false);
+                setUp(c, table);
                 try (Statement s = c.createStatement()) {
-                    s.execute("SET LOCAL lock_timeout = " + settings.lockTimeout().toMillis());
-                    advisoryLock(c, table);
                     for (String sql : statements) {
                         LOG.infof("%s [compensate] %s", command.header().id(), sql);
                         s.execute(sql);

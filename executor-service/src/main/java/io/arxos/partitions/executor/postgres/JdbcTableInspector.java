@@ -10,9 +10,10 @@ import io.arxos.partitions.executor.app.StepFailure;
 import io.arxos.partitions.executor.app.TableInspector;
 import io.arxos.partitions.executor.domain.ExecutorCommand;
 import io.arxos.partitions.executor.domain.PartitionDdl;
+import io.arxos.partitions.executor.domain.TableInspection;
 import io.arxos.partitions.executor.domain.TableState;
-import io.arxos.partitions.executor.domain.ValidationSnapshot;
-import io.arxos.partitions.inventory.FleetConnections;
+import io.arxos.partitions.core.validation.ValidationSnapshot;
+import io.arxos.partitions.inventory.DatabaseConnections;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,52 +25,29 @@ import java.util.Optional;
 /** Reads a managed table's state for a command, and the validation snapshot, from the catalog. */
 public final class JdbcTableInspector implements TableInspector {
 
-    private final FleetConnections connections;
+    private final DatabaseConnections connections;
     private final LedgerMigrations ledger;
     private final long exactCountBelowBytes;
 
-    public JdbcTableInspector(FleetConnections connections, LedgerMigrations ledger, long exactCountBelowBytes) {
+    public JdbcTableInspector(DatabaseConnections connections, LedgerMigrations ledger, long exactCountBelowBytes) {
         this.connections = connections;
         this.ledger = ledger;
         this.exactCountBelowBytes = exactCountBelowBytes;
     }
 
     @Override
-    public TableState inspect(TableKey table, TablePolicy policy, ExecutorCommand.PartitionCommand command)
-            throws StepFailure {
+    public TableInspection inspectAll(TableKey table, TablePolicy policy,
+            List<? extends ExecutorCommand.PartitionCommand> commands) throws StepFailure {
         try (Connection c = connections.open(table.database())) {
-            String parent = policy.table().quoted();
-            KeyType keyType = keyType(c, parent, policy);
-            List<TableState.Child> children = children(c, parent);
-            Identifier partition = command.partition();
-            Optional<TableState.SameNameTable> same = sameNameTable(c, policy, partition);
-            Optional<TableState.Child> defaultChild = children.stream().filter(TableState.Child::isDefault)
-                    .findFirst();
-            long defaultRows = 0;
-            TableState.ConstraintState exclusion = TableState.ConstraintState.ABSENT;
-            if (command instanceof ExecutorCommand.CreatePartition && defaultChild.isPresent()
-                    && Identifier.isPlain(defaultChild.get().name())) {
-                Identifier defaultName = Identifier.of(defaultChild.get().name());
-                PartitionDdl ddl = new PartitionDdl(policy.table(), policy.partitionKey(), keyType);
-                defaultRows = Jdbc.count(c, "SELECT count(*) FROM " + policy.table().sibling(defaultName).quoted()
-                        + " WHERE " + ddl.inRange(command.range()));
-                exclusion = constraintState(c, policy.table().sibling(defaultName).quoted(),
-                        PartitionDdl.exclusionConstraint(partition).value());
-            }
-            boolean archived = false;
-            if (command instanceof ExecutorCommand.DetachPartition detach) {
-                archived = Jdbc.count(c, "SELECT count(*) FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace"
-                        + " WHERE n.nspname = ? AND r.relname = ?", detach.archiveSchema().value(),
-                        partition.value()) > 0;
-            }
-            return new TableState(keyType, children, columns(c, parent), same, defaultRows, exclusion, archived);
+            return new InspectionReader(c, policy).read(commands);
         } catch (SQLException e) {
             throw Jdbc.failure("inspecting " + table, e);
         }
     }
 
     @Override
-    public ValidationSnapshot snapshot(TableKey table, TablePolicy policy) throws StepFailure {
+    public ValidationSnapshot snapshot(TableKey table, TablePolicy policy, boolean rowsJustMoved)
+            throws StepFailure {
         try {
             ledger.ensure(table.database());
         } catch (SQLException e) {
@@ -78,7 +56,7 @@ public final class JdbcTableInspector implements TableInspector {
         try (Connection c = connections.open(table.database())) {
             String parent = policy.table().quoted();
             KeyType keyType = keyType(c, parent, policy);
-            return new ValidationReader(c, policy, keyType, ledger.schema(), exactCountBelowBytes).read();
+            return new ValidationReader(c, policy, keyType, rowsJustMoved ? exactCountBelowBytes : 0).read();
         } catch (SQLException e) {
             throw Jdbc.failure("validating " + table, e);
         }
@@ -135,58 +113,4 @@ public final class JdbcTableInspector implements TableInspector {
         return children;
     }
 
-    private static List<String> columns(Connection c, String parentQuoted) throws SQLException {
-        List<String> columns = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT quote_ident(attname) FROM pg_attribute
-                 WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
-                 ORDER BY attnum""")) {
-            ps.setString(1, parentQuoted);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    columns.add(rs.getString(1));
-                }
-            }
-        }
-        return columns;
-    }
-
-    private static Optional<TableState.SameNameTable> sameNameTable(Connection c, TablePolicy policy,
-            Identifier partition) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT r.relkind::text,
-                       EXISTS (SELECT 1 FROM pg_inherits i WHERE i.inhrelid = r.oid
-                                  AND i.inhparent = to_regclass(?)) AS attached,
-                       EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conrelid = r.oid AND k.conname = ?) AS bounded,
-                       GREATEST(r.reltuples, 0)::bigint
-                  FROM pg_class r JOIN pg_namespace n ON n.oid = r.relnamespace
-                 WHERE n.nspname = ? AND r.relname = ?""")) {
-            ps.setString(1, policy.table().quoted());
-            ps.setString(2, PartitionDdl.boundsConstraint(partition).value());
-            ps.setString(3, policy.table().schema().value());
-            ps.setString(4, partition.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new TableState.SameNameTable(rs.getBoolean(2), "r".equals(rs.getString(1)),
-                        rs.getBoolean(3), rs.getLong(4)));
-            }
-        }
-    }
-
-    private static TableState.ConstraintState constraintState(Connection c, String tableQuoted, String constraint)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT convalidated FROM pg_constraint WHERE conrelid = to_regclass(?) AND conname = ?")) {
-            ps.setString(1, tableQuoted);
-            ps.setString(2, constraint);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return TableState.ConstraintState.ABSENT;
-                }
-                return rs.getBoolean(1) ? TableState.ConstraintState.VALID : TableState.ConstraintState.NOT_VALID;
-            }
-        }
-    }
 }

@@ -22,39 +22,57 @@ final class LedgerRows {
             String errorClass, String sqlState, String errorMessage, Instant startedAt) {
     }
 
+    /** One row and the command it belongs to. */
+    record Entry(ExecutorCommand command, Row row) {
+    }
+
     static void insert(Connection c, Identifier ledgerSchema, String executor, ExecutorCommand command, Row row)
+            throws SQLException {
+        insertAll(c, ledgerSchema, executor, List.of(new Entry(command, row)));
+    }
+
+    /** Inserts the rows in one round trip (a JDBC batch). */
+    static void insertAll(Connection c, Identifier ledgerSchema, String executor, List<Entry> entries)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ledgerSchema.quoted() + ".operations"
                 + " (command_id, run_id, operation, step, is_final, status, table_schema, table_name, partition_name,"
                 + " range_from, range_to, attempt, sql, rows_moved, error_class, sql_state, error_message, executor,"
                 + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, command.header().id().value());
-            ps.setString(2, command.header().runId());
-            ps.setString(3, command.operation().label());
-            ps.setString(4, row.step());
-            ps.setBoolean(5, row.isFinal());
-            ps.setString(6, row.status());
-            ps.setString(7, command.header().table().table().schema().value());
-            ps.setString(8, command.header().table().table().table().value());
-            if (command instanceof ExecutorCommand.PartitionCommand pc) {
-                ps.setString(9, pc.partition().value());
-                ps.setObject(10, bound(pc.range().from()), Types.TIMESTAMP);
-                ps.setObject(11, bound(pc.range().to()), Types.TIMESTAMP);
-            } else {
-                ps.setNull(9, Types.VARCHAR);
-                ps.setNull(10, Types.TIMESTAMP);
-                ps.setNull(11, Types.TIMESTAMP);
+            for (Entry entry : entries) {
+                bind(c, ps, executor, entry.command(), entry.row());
+                ps.addBatch();
             }
-            ps.setInt(12, row.attempt());
-            ps.setArray(13, c.createArrayOf("text", row.sql().toArray()));
-            ps.setLong(14, row.rowsMoved());
-            ps.setString(15, row.errorClass());
-            ps.setString(16, row.sqlState());
-            ps.setString(17, truncate(row.errorMessage()));
-            ps.setString(18, executor);
-            ps.setTimestamp(19, Timestamp.from(row.startedAt()));
-            ps.executeUpdate();
+            ps.executeBatch();
         }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, String executor, ExecutorCommand command, Row row)
+            throws SQLException {
+        ps.setString(1, command.header().id().value());
+        ps.setString(2, command.header().runId());
+        ps.setString(3, command.operation().label());
+        ps.setString(4, row.step());
+        ps.setBoolean(5, row.isFinal());
+        ps.setString(6, row.status());
+        ps.setString(7, command.header().table().table().schema().value());
+        ps.setString(8, command.header().table().table().table().value());
+        if (command instanceof ExecutorCommand.PartitionCommand pc) {
+            ps.setString(9, pc.partition().value());
+            ps.setObject(10, bound(pc.range().from()), Types.TIMESTAMP);
+            ps.setObject(11, bound(pc.range().to()), Types.TIMESTAMP);
+        } else {
+            ps.setNull(9, Types.VARCHAR);
+            ps.setNull(10, Types.TIMESTAMP);
+            ps.setNull(11, Types.TIMESTAMP);
+        }
+        ps.setInt(12, row.attempt());
+        ps.setArray(13, c.createArrayOf("text", row.sql().toArray()));
+        ps.setLong(14, row.rowsMoved());
+        ps.setString(15, row.errorClass());
+        ps.setString(16, row.sqlState());
+        ps.setString(17, truncate(row.errorMessage()));
+        ps.setString(18, executor);
+        ps.setTimestamp(19, Timestamp.from(row.startedAt()));
     }
 
     /** MINVALUE / MAXVALUE are stored as NULL. */

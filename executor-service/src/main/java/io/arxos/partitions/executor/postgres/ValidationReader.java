@@ -6,9 +6,10 @@ import io.arxos.partitions.core.KeyType;
 import io.arxos.partitions.core.PartitionBoundExpression;
 import io.arxos.partitions.core.PartitionRange;
 import io.arxos.partitions.core.TablePolicy;
-import io.arxos.partitions.executor.domain.ValidationSnapshot;
-import io.arxos.partitions.executor.domain.ValidationSnapshot.LocalIndex;
-import io.arxos.partitions.executor.domain.ValidationSnapshot.PartitionInfo;
+import io.arxos.partitions.core.validation.ValidationSnapshot;
+import io.arxos.partitions.core.validation.ValidationSnapshot.LocalIndex;
+import io.arxos.partitions.core.validation.ValidationSnapshot.PartitionInfo;
+import io.arxos.partitions.inventory.CatalogSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,82 +20,93 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads what validation needs for one table: sizes from the ledger's {@code v_partition_sizes} view (exact row counts
- * in one pass when the table is small), index attachment, and default-partition rows by month.
+ * Reads what validation needs for one table: partitions with live-row statistics and sizes from the catalog, index
+ * facts, and the default partition's rows by month, whose total is also its exact row count. Rows of the other
+ * partitions are counted exactly only when asked (rows were just moved, statistics may lag) and the table is small.
  */
 final class ValidationReader {
 
     private final Connection c;
     private final TablePolicy policy;
     private final KeyType keyType;
-    private final Identifier ledgerSchema;
     private final long exactCountBelowBytes;
 
-    ValidationReader(Connection c, TablePolicy policy, KeyType keyType, Identifier ledgerSchema,
-            long exactCountBelowBytes) {
+    /** @param exactCountBelowBytes count every partition's rows exactly below this total size (0: never) */
+    ValidationReader(Connection c, TablePolicy policy, KeyType keyType, long exactCountBelowBytes) {
         this.c = c;
         this.policy = policy;
         this.keyType = keyType;
-        this.ledgerSchema = ledgerSchema;
         this.exactCountBelowBytes = exactCountBelowBytes;
     }
 
     ValidationSnapshot read() throws SQLException {
-        List<PartitionInfo> partitions = sizes();
-        Map<String, Set<String>> attached = new HashMap<>();
+        List<PartitionInfo> partitions = new ArrayList<>();
+        long defaultHeapBytes = sizes(partitions);
         List<String> parentIndexes = new ArrayList<>();
+        Map<String, Set<String>> missing = new HashMap<>();
         List<LocalIndex> local = new ArrayList<>();
-        indexes(parentIndexes, attached, local);
+        indexes(parentIndexes, missing, local);
+        Map<String, Set<String>> attached = new HashMap<>();
+        for (PartitionInfo p : partitions) {
+            Set<String> carried = new HashSet<>(parentIndexes);
+            carried.removeAll(missing.getOrDefault(p.name(), Set.of()));
+            attached.put(p.name(), carried);
+        }
         Map<YearMonth, Long> defaultRows = new HashMap<>();
         long nulls = 0;
-        Optional<PartitionInfo> defaultPartition = partitions.stream().filter(PartitionInfo::isDefault).findFirst();
-        if (defaultPartition.isPresent() && Identifier.isPlain(defaultPartition.get().name())) {
-            String key = policy.partitionKey().quoted();
-            String month = keyType == KeyType.TIMESTAMPTZ ? "(" + key + " AT TIME ZONE 'UTC')" : key;
-            String sql = "SELECT to_char(date_trunc('month', " + month + "), 'YYYY-MM'), count(*) FROM "
-                    + policy.table().sibling(Identifier.of(defaultPartition.get().name())).quoted() + " GROUP BY 1";
-            try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(1) == null) {
-                        nulls += rs.getLong(2);
-                    } else {
-                        defaultRows.merge(KeyMonth.parse(rs.getString(1)), rs.getLong(2), Long::sum);
-                    }
-                }
-            }
+        PartitionInfo defaultPartition = partitions.stream().filter(PartitionInfo::isDefault).findFirst()
+                .orElse(null);
+        // an empty file holds no rows: the scan of the (usually empty) default partition is skipped
+        if (defaultPartition != null && defaultHeapBytes > 0 && Identifier.isPlain(defaultPartition.name())) {
+            nulls = defaultRowsByMonth(Identifier.of(defaultPartition.name()), defaultRows);
+        }
+        if (defaultPartition != null) {
+            long exact = defaultRows.values().stream().mapToLong(Long::longValue).sum() + nulls;
+            partitions.replaceAll(p -> p.isDefault() ? new PartitionInfo(p.name(), p.range(), exact, p.sizeBytes())
+                    : p);
         }
         return new ValidationSnapshot(partitions, parentIndexes, attached, local, defaultRows, nulls);
     }
 
-    private List<PartitionInfo> sizes() throws SQLException {
-        List<PartitionInfo> partitions = new ArrayList<>();
+    /** Fills {@code partitions}; returns the default partition's heap size in bytes (0 without one). */
+    private long sizes(List<PartitionInfo> partitions) throws SQLException {
         long totalBytes = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT partition_name, bound_expression, row_count, size_bytes"
-                + " FROM " + ledgerSchema.quoted() + ".v_partition_sizes WHERE parent_schema = ? AND parent_table = ?"
-                + " ORDER BY partition_name")) {
-            ps.setString(1, policy.table().schema().value());
-            ps.setString(2, policy.table().table().value());
+        long defaultHeap = 0;
+        // the catalog directly, not v_partition_sizes: the view's pg_stat_user_tables aggregates every relation of
+        // the database and its pg_total_relation_size opens every index, so each validation cost more the more
+        // tables and partitions the database holds
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.relname, pg_get_expr(c.relpartbound, c.oid),"
+                + " pg_stat_get_live_tuples(c.oid), " + CatalogSql.sizeBytes("c") + ", CASE WHEN"
+                + " pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' THEN pg_relation_size(c.oid) ELSE 0 END"
+                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass(?)"
+                + " ORDER BY c.relname")) {
+            ps.setString(1, policy.table().quoted());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String bound = rs.getString(2);
-                    Optional<PartitionRange> range = PartitionBoundExpression.isDefault(bound) ? Optional.empty()
+                    boolean isDefault = PartitionBoundExpression.isDefault(bound);
+                    java.util.Optional<PartitionRange> range = isDefault ? java.util.Optional.empty()
                             : PartitionBoundExpression.parseRange(bound);
-                    if (range.isEmpty() && !PartitionBoundExpression.isDefault(bound)) {
+                    if (range.isEmpty() && !isDefault) {
                         continue; // bounds this tool does not manage; the planner reports the table as unusable
                     }
                     partitions.add(new PartitionInfo(rs.getString(1), range, rs.getLong(3), rs.getLong(4)));
                     totalBytes += rs.getLong(4);
+                    defaultHeap += rs.getLong(5);
                 }
             }
         }
-        if (totalBytes >= exactCountBelowBytes) {
-            return partitions;
+        if (totalBytes < exactCountBelowBytes) {
+            countExactly(partitions);
         }
-        // small table: one scan gives exact counts, which reports of freshly moved rows need
+        return defaultHeap;
+    }
+
+    /** Rows were just moved and statistics may lag: one scan of a small table gives exact counts. */
+    private void countExactly(List<PartitionInfo> partitions) throws SQLException {
         Map<String, Long> exact = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.relname, count(*) FROM " + policy.table().quoted()
                 + " t JOIN pg_class r ON r.oid = t.tableoid GROUP BY r.relname"); ResultSet rs = ps.executeQuery()) {
@@ -102,41 +114,45 @@ final class ValidationReader {
                 exact.put(rs.getString(1), rs.getLong(2));
             }
         }
-        return partitions.stream().map(p -> new PartitionInfo(p.name(), p.range(), exact.getOrDefault(p.name(), 0L),
-                p.sizeBytes())).toList();
+        partitions.replaceAll(p -> new PartitionInfo(p.name(), p.range(), exact.getOrDefault(p.name(), 0L),
+                p.sizeBytes()));
     }
 
-    private void indexes(List<String> parentIndexes, Map<String, Set<String>> attached, List<LocalIndex> local)
+    private void indexes(List<String> parentIndexes, Map<String, Set<String>> missing, List<LocalIndex> local)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT ix.relname FROM pg_index x JOIN pg_class ix ON ix.oid = x.indexrelid
-                 WHERE x.indrelid = to_regclass(?) ORDER BY 1""")) {
-            ps.setString(1, policy.table().quoted());
+        try (PreparedStatement ps = c.prepareStatement(CatalogSql.INDEX_FACTS)) {
+            ps.setArray(1, c.createArrayOf("text", new Object[] {policy.table().schema().value()}));
+            ps.setArray(2, c.createArrayOf("text", new Object[] {policy.table().table().value()}));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    parentIndexes.add(rs.getString(1));
-                }
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT part.relname, ci.relname, pi.relname
-                  FROM pg_inherits pt
-                  JOIN pg_class part ON part.oid = pt.inhrelid
-                  JOIN pg_index x ON x.indrelid = part.oid
-                  JOIN pg_class ci ON ci.oid = x.indexrelid
-                  LEFT JOIN pg_inherits ii ON ii.inhrelid = ci.oid
-                  LEFT JOIN pg_class pi ON pi.oid = ii.inhparent
-                 WHERE pt.inhparent = to_regclass(?)""")) {
-            ps.setString(1, policy.table().quoted());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(3) == null) {
-                        local.add(new LocalIndex(rs.getString(1), rs.getString(2)));
-                    } else {
-                        attached.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(3));
+                    switch (rs.getString(2)) {
+                        case "parent" -> parentIndexes.add(rs.getString(4));
+                        case "missing" -> missing.computeIfAbsent(rs.getString(3), k -> new HashSet<>())
+                                .add(rs.getString(4));
+                        default -> local.add(new LocalIndex(rs.getString(3), rs.getString(4)));
                     }
                 }
             }
         }
+        parentIndexes.sort(null);
+    }
+
+    /** The default partition's rows by key month (UTC for timestamptz); returns the rows with a NULL key. */
+    private long defaultRowsByMonth(Identifier defaultName, Map<YearMonth, Long> byMonth) throws SQLException {
+        String key = policy.partitionKey().quoted();
+        String month = keyType == KeyType.TIMESTAMPTZ ? "(" + key + " AT TIME ZONE 'UTC')" : key;
+        long nulls = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT to_char(date_trunc('month', " + month
+                + "), 'YYYY-MM'), count(*) FROM " + policy.table().sibling(defaultName).quoted() + " GROUP BY 1");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getString(1) == null) {
+                    nulls += rs.getLong(2);
+                } else {
+                    byMonth.merge(KeyMonth.parse(rs.getString(1)), rs.getLong(2), Long::sum);
+                }
+            }
+        }
+        return nulls;
     }
 }

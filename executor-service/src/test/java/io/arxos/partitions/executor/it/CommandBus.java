@@ -87,6 +87,16 @@ final class CommandBus implements AutoCloseable {
         producer.flush();
     }
 
+    /** Sends the commands in one go, as the planner publishes a run, so the executor polls them together. */
+    void sendAll(List<PartitionCommand> commands) {
+        for (PartitionCommand command : commands) {
+            String key = command.getTable().getDatabase() + "/" + command.getTable().getSchemaName() + "."
+                    + command.getTable().getTableName();
+            producer.send(new ProducerRecord<>(Topics.COMMANDS.name(), key, command));
+        }
+        producer.flush();
+    }
+
     void sendRaw(String key, byte[] value) {
         raw.send(new ProducerRecord<>(Topics.COMMANDS.name(), key, value));
         raw.flush();

@@ -227,6 +227,76 @@ class ExecutorIT {
         }
     }
 
+    @Test
+    void createsSeveralFutureMonthsOfATableInOneTransaction() throws Exception {
+        String runId = run();
+        List<PartitionCommand> months = List.of(CommandBus.create("chat_messages", M.plusMonths(24), runId, false),
+                CommandBus.create("chat_messages", M.plusMonths(25), runId, false),
+                CommandBus.create("chat_messages", M.plusMonths(26), runId, false));
+
+        bus.sendAll(months);
+        List<CommandOutcome> outcomes = months.stream().map(ExecutorIT::firstOutcome).toList();
+
+        assertThat(outcomes).allSatisfy(o -> {
+            assertThat(o.getStatus()).isEqualTo(OutcomeStatus.SUCCEEDED);
+            assertThat(o.getDetail()).contains("together with 2 other month(s)");
+        });
+        assertThat(outcomes.get(0).getSqlStatements()).hasSize(2).allMatch(sql -> sql.contains(
+                name("chat_messages", M.plusMonths(24))), "each outcome shows its own month's statements");
+        for (int k = 24; k <= 26; k++) {
+            assertThat(exists("chat_messages", M.plusMonths(k))).isTrue();
+        }
+        assertThat(count("SELECT count(*) FROM partition_ops.operations WHERE run_id = '" + runId
+                + "' AND status = 'applied' AND is_final")).isEqualTo(3);
+        assertThat(count("SELECT count(DISTINCT xmin::text) FROM partition_ops.operations WHERE run_id = '" + runId
+                + "'")).as("one transaction wrote every ledger row").isEqualTo(1);
+    }
+
+    @Test
+    void aLargeDefaultPartitionIsFencedOffOnceForAllTheMonthsCreatedTogether() throws Exception {
+        // rows of a far year land in the default partition and make it larger than ATTACH may scan under its lock
+        execute("INSERT INTO public.object_history (object_id, object_type, change, changed_by, changed_at)"
+                + " SELECT i, 'room', jsonb_build_object('pad', repeat('x', 80)), 1,"
+                + " '2090-01-01'::timestamptz + i * interval '1 minute' FROM generate_series(1, 12000) AS i");
+        try {
+            assertThat(count("SELECT pg_relation_size('public.object_history_p_default')")).isGreaterThan(1 << 20);
+            String runId = run();
+            List<PartitionCommand> months = List.of(CommandBus.create("object_history", M.plusMonths(20), runId, false),
+                    CommandBus.create("object_history", M.plusMonths(21), runId, false));
+
+            bus.sendAll(months);
+            List<CommandOutcome> outcomes = months.stream().map(ExecutorIT::firstOutcome).toList();
+
+            assertThat(outcomes).allSatisfy(o -> assertThat(o.getStatus()).isEqualTo(OutcomeStatus.SUCCEEDED));
+            assertThat(outcomes.get(1).getSqlStatements()).anyMatch(sql -> sql.contains("ADD CONSTRAINT"
+                    + " \"object_history_p_default_batch_excl\"") && sql.endsWith("NOT VALID"))
+                    .anyMatch(sql -> sql.contains("VALIDATE CONSTRAINT \"object_history_p_default_batch_excl\""))
+                    .anyMatch(sql -> sql.contains("DROP CONSTRAINT IF EXISTS \"object_history_p_default_batch_excl\""));
+            assertThat(exists("object_history", M.plusMonths(20))).isTrue();
+            assertThat(exists("object_history", M.plusMonths(21))).isTrue();
+            assertThat(count("SELECT count(*) FROM pg_constraint WHERE conname LIKE 'object_history_p_default%excl'"))
+                    .as("no helper constraint is left on the default partition").isZero();
+            assertThat(count("SELECT count(*) FROM public.object_history_p_default WHERE changed_at >= '2090-01-01'"))
+                    .isEqualTo(12000);
+        } finally {
+            execute("DELETE FROM public.object_history_p_default WHERE changed_at >= '2090-01-01'");
+        }
+    }
+
+    @Test
+    void validationFindsPartitionsLackingAnIndexOfTheParent() throws Exception {
+        // an index made on the parent only, as one does before building it partition by partition: it stays invalid
+        execute("CREATE INDEX slow_query_log_duration_idx ON ONLY public.slow_query_log (duration_ms)");
+        try {
+            CommandOutcome outcome = run(CommandBus.validate("slow_query_log", run()));
+
+            assertThat(outcome.getFindings()).filteredOn(f -> f.getKind() == FindingKind.CHILD_MISSING_INDEX)
+                    .isNotEmpty().allMatch(f -> f.getDetail().contains("slow_query_log_duration_idx"));
+        } finally {
+            execute("DROP INDEX public.slow_query_log_duration_idx");
+        }
+    }
+
     private static CommandOutcome run(PartitionCommand command) {
         int before = bus.outcomes(command.getCommandId()).size();
         bus.send(command);
@@ -255,6 +325,12 @@ class ExecutorIT {
     private static String rangeSql(String key, YearMonth month) {
         return key + " >= '" + month.atDay(1) + " 00:00:00+00' AND " + key + " < '" + month.plusMonths(1).atDay(1)
                 + " 00:00:00+00'";
+    }
+
+    private static void execute(String sql) throws SQLException {
+        try (Connection c = FleetResource.fleet.connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 
     private static long count(String sql) throws SQLException {

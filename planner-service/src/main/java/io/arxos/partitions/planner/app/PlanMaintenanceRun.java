@@ -17,6 +17,7 @@ import io.arxos.partitions.planner.domain.PlannedRun.DatabaseRun;
 import io.arxos.partitions.planner.domain.PlannedRun.PlannedCommand;
 import io.arxos.partitions.planner.domain.PlannedRun.TableRun;
 import io.arxos.partitions.planner.domain.TablePlan;
+import io.arxos.partitions.planner.domain.TableValidation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,6 +120,13 @@ public final class PlanMaintenanceRun {
     private static TableRun planTable(TableKey key, TablePolicy policy, CatalogEntry.Found entry, RunRequest request,
             Instant now) {
         TablePlan plan = MaintenancePlanner.plan(policy, entry.snapshot(), now, request.scope());
+        if (!plan.actions().isEmpty()
+                && plan.actions().stream().allMatch(MaintenanceAction.ValidateTable.class::isInstance)) {
+            // nothing changes the table, so this catalog read is what the executor would validate: do it here
+            CommandId id = commandId(key, plan.actions().get(0), request.runId());
+            return new TableRun(key, List.of(), plan.notes(),
+                    Optional.of(TableValidation.of(id, policy, entry, now)));
+        }
         List<PlannedCommand> commands = plan.actions().stream()
                 .map(action -> new PlannedCommand(commandId(key, action, request.runId()), key,
                         entry.snapshot().keyType(), action))

@@ -42,11 +42,20 @@ public record PlannedRun(String runId, Trigger trigger, PlanScope scope, boolean
         }
     }
 
-    /** One table of the run: its commands in execution order and the planner's notes. */
-    public record TableRun(TableKey table, List<PlannedCommand> commands, List<PlanNote> notes) {
+    /**
+     * One table of the run: its commands in execution order, the planner's notes, and the validation the planner did
+     * itself when no command changes the table.
+     */
+    public record TableRun(TableKey table, List<PlannedCommand> commands, List<PlanNote> notes,
+            Optional<TableValidation> validation) {
         public TableRun {
             commands = List.copyOf(commands);
             notes = List.copyOf(notes);
+            Objects.requireNonNull(validation, "validation");
+        }
+
+        public TableRun(TableKey table, List<PlannedCommand> commands, List<PlanNote> notes) {
+            this(table, commands, notes, Optional.empty());
         }
     }
 

@@ -11,6 +11,7 @@ import io.arxos.partitions.events.MaintenanceScope;
 import io.arxos.partitions.events.MonthRowCount;
 import io.arxos.partitions.events.PartitionCommand;
 import io.arxos.partitions.events.PartitionMetrics;
+import io.arxos.partitions.events.PartitionSize;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunTrigger;
 import io.arxos.partitions.events.TableMetrics;
@@ -23,6 +24,7 @@ import io.arxos.partitions.planner.domain.PlanScope;
 import io.arxos.partitions.planner.domain.PlannedRun;
 import io.arxos.partitions.planner.domain.PlannedRun.PlannedCommand;
 import io.arxos.partitions.planner.domain.TableSnapshot;
+import io.arxos.partitions.planner.domain.TableValidation;
 import io.arxos.partitions.schemas.CoreTypes;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -46,6 +48,7 @@ final class PlannerEventMapper {
                         .setTableName(t.table().table().table().value())
                         .setCommands(t.commands().stream().map(PlannerEventMapper::plannedCommand).toList())
                         .setNotes(t.notes().stream().map(PlannerEventMapper::finding).toList())
+                        .setValidation(t.validation().map(PlannerEventMapper::validation).orElse(null))
                         .build()).toList())
                 .build()).toList();
         return RunPlan.newBuilder()
@@ -125,6 +128,25 @@ final class PlannerEventMapper {
             return "detach " + d.name() + " (" + d.ageMonths() + " months old) to " + d.archiveSchema();
         }
         return "validate " + command.table().table();
+    }
+
+    static io.arxos.partitions.events.TableValidation validation(TableValidation v) {
+        return io.arxos.partitions.events.TableValidation.newBuilder()
+                .setCommandId(v.commandId().value())
+                .setFindings(v.findings().stream().map(f -> Finding.newBuilder()
+                        .setKind(FindingKind.valueOf(f.kind().name()))
+                        .setPartition(f.partition().orElse(null))
+                        .setDetail(f.detail())
+                        .setRows(f.rows().orElse(null))
+                        .build()).toList())
+                .setPartitions(v.partitions().stream().map(p -> PartitionSize.newBuilder()
+                        .setName(p.name())
+                        .setBounds(p.range().map(CoreTypes::bounds).orElseGet(CoreTypes::defaultBounds))
+                        .setIsDefault(p.isDefault())
+                        .setRowEstimate(p.rows())
+                        .setSizeBytes(p.sizeBytes())
+                        .build()).toList())
+                .build();
     }
 
     static Finding finding(PlanNote note) {

@@ -1,6 +1,10 @@
 package io.arxos.partitions.planner.postgres;
 
-/** The set-based catalog queries the planner runs: one for structure and sizes, one for default-partition rows. */
+import io.arxos.partitions.inventory.CatalogSql;
+
+/**
+ * The set-based catalog queries the planner runs: structure and sizes, index facts, and default-partition rows.
+ */
 final class CatalogQueries {
 
     private CatalogQueries() {
@@ -12,6 +16,10 @@ final class CatalogQueries {
      */
     static final String STRUCTURE = """
             SELECT want.ord,
+                   CASE WHEN c.oid IS NULL THEN 0 ELSE pg_stat_get_live_tuples(c.oid) END AS live_rows,
+                   CASE WHEN c.oid IS NULL THEN 0 ELSE %s END AS size_bytes,
+                   CASE WHEN pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' THEN pg_relation_size(c.oid) ELSE 0 END
+                                                                        AS heap_bytes,
                    pc.oid IS NOT NULL                                   AS found,
                    pt.partstrat::text                                   AS strategy,
                    pt.partnatts                                         AS key_columns,
@@ -21,8 +29,7 @@ final class CatalogQueries {
                    quote_ident(cn.nspname) || '.' || quote_ident(c.relname) AS child_qualified,
                    pg_get_expr(c.relpartbound, c.oid)                   AS bound,
                    c.reltuples::bigint                                  AS row_estimate,
-                   CASE WHEN c.oid IS NULL THEN 0 ELSE pg_total_relation_size(c.oid) END AS size_bytes,
-                   s.histogram_bounds::text                             AS histogram
+                   cn.nspname                                           AS child_schema
               FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS want(schema_name, table_name, ord)
               LEFT JOIN pg_namespace pn ON pn.nspname = want.schema_name
               LEFT JOIN pg_class pc ON pc.relnamespace = pn.oid AND pc.relname = want.table_name
@@ -32,10 +39,24 @@ final class CatalogQueries {
               LEFT JOIN pg_inherits i ON i.inhparent = pc.oid AND pt.partrelid IS NOT NULL
               LEFT JOIN pg_class c ON c.oid = i.inhrelid
               LEFT JOIN pg_namespace cn ON cn.oid = c.relnamespace
-              LEFT JOIN pg_stats s ON s.schemaname = cn.nspname AND s.tablename = c.relname
-                                  AND s.attname = ka.attname AND NOT s.inherited
              ORDER BY want.ord, c.relname
+            """.formatted(CatalogSql.sizeBytes("c"));
+
+    /**
+     * Key-column histograms of chosen partitions (the newest and the default of each table), from which the newest
+     * key is estimated. Parameters: schema names, table names and column names as text arrays; rows of other
+     * combinations are dropped by the caller. Joining pg_stats to every partition of every table instead cost more
+     * than the rest of the catalog read (the view checks column privileges row by row).
+     */
+    static final String HISTOGRAMS = """
+            SELECT s.schemaname, s.tablename, s.attname, s.histogram_bounds::text
+              FROM pg_stats s
+             WHERE s.schemaname = ANY (?::name[]) AND s.tablename = ANY (?::name[]) AND s.attname = ANY (?::name[])
+               AND NOT s.inherited
             """;
+
+    /** Index facts validation needs, for every requested parent ({@link CatalogSql#INDEX_FACTS}). */
+    static final String INDEXES = CatalogSql.INDEX_FACTS;
 
     /** One branch per default partition of the UNION ALL that counts its rows by key month. */
     static String defaultRowsBranch(String qualifiedDefault, String monthExpression) {

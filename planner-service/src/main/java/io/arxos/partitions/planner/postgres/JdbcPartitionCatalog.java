@@ -11,6 +11,7 @@ import io.arxos.partitions.inventory.FleetConnections;
 import io.arxos.partitions.planner.domain.CatalogEntry;
 import io.arxos.partitions.planner.domain.DefaultPartitionRows;
 import io.arxos.partitions.planner.domain.ExistingPartition;
+import io.arxos.partitions.planner.domain.IndexFacts;
 import io.arxos.partitions.planner.domain.PartitionCatalog;
 import io.arxos.partitions.planner.domain.PartitionStats;
 import io.arxos.partitions.planner.domain.TableSnapshot;
@@ -29,8 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads managed tables from a fleet database in two set-based queries per database, whatever the number of tables:
- * structure and sizes of every parent and child, then default-partition rows by month for all defaults at once.
+ * Reads managed tables from a fleet database in three set-based queries per database, whatever the number of tables:
+ * structure and sizes of every parent and child, default-partition rows by month for all defaults at once, and the
+ * index facts validation needs.
  */
 public final class JdbcPartitionCatalog implements PartitionCatalog {
 
@@ -60,15 +62,18 @@ public final class JdbcPartitionCatalog implements PartitionCatalog {
                 if (problem.isPresent()) {
                     entries.put(parent.policy.table(), new CatalogEntry.Unusable(problem.get()));
                 } else {
-                    parent.defaultChild().ifPresent(d -> withDefault.add(parent));
+                    // an empty file holds no rows: only defaults with a page on disk are counted
+                    parent.defaultChild().filter(d -> d.heapBytes > 0).ifPresent(d -> withDefault.add(parent));
                 }
             }
             Map<Integer, DefaultPartitionRows> defaults = readDefaultRows(c, withDefault);
-            for (ParentRows parent : parents) {
-                if (!entries.containsKey(parent.policy.table())) {
-                    entries.put(parent.policy.table(), parent.toEntry(
-                            defaults.getOrDefault(parent.ordinal, DefaultPartitionRows.NONE)));
-                }
+            Map<Integer, IndexFacts> indexes = IndexAttachments.read(c, tables);
+            List<ParentRows> usable = parents.stream().filter(p -> !entries.containsKey(p.policy.table())).toList();
+            Map<String, String> histograms = readHistograms(c, usable);
+            for (ParentRows parent : usable) {
+                entries.put(parent.policy.table(), parent.toEntry(
+                        defaults.getOrDefault(parent.ordinal, DefaultPartitionRows.NONE),
+                        indexes.getOrDefault(parent.ordinal, IndexFacts.NONE), histograms));
             }
             return entries;
         } catch (SQLException e) {
@@ -92,6 +97,35 @@ public final class JdbcPartitionCatalog implements PartitionCatalog {
             }
         }
         return parents;
+    }
+
+    /** Key histograms of each table's newest and default partitions, by "schema.table.column". */
+    private static Map<String, String> readHistograms(Connection c, List<ParentRows> parents) throws SQLException {
+        List<String> schemas = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (ParentRows parent : parents) {
+            for (Child child : parent.newestAndDefault()) {
+                schemas.add(child.schema);
+                names.add(child.name);
+            }
+            columns.add(parent.keyColumn);
+        }
+        Map<String, String> histograms = new HashMap<>();
+        if (names.isEmpty()) {
+            return histograms;
+        }
+        try (PreparedStatement ps = c.prepareStatement(CatalogQueries.HISTOGRAMS)) {
+            ps.setArray(1, c.createArrayOf("text", schemas.stream().distinct().toArray()));
+            ps.setArray(2, c.createArrayOf("text", names.toArray()));
+            ps.setArray(3, c.createArrayOf("text", columns.stream().distinct().toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    histograms.put(rs.getString(1) + "." + rs.getString(2) + "." + rs.getString(3), rs.getString(4));
+                }
+            }
+        }
+        return histograms;
     }
 
     private static Map<Integer, DefaultPartitionRows> readDefaultRows(Connection c, List<ParentRows> parents)
@@ -158,7 +192,8 @@ public final class JdbcPartitionCatalog implements PartitionCatalog {
             String child = rs.getString("child");
             if (child != null) {
                 children.add(new Child(child, rs.getString("child_qualified"), rs.getString("bound"),
-                        rs.getLong("row_estimate"), rs.getLong("size_bytes"), rs.getString("histogram")));
+                        rs.getLong("row_estimate"), rs.getLong("live_rows"), rs.getLong("size_bytes"),
+                        rs.getLong("heap_bytes"), rs.getString("child_schema")));
             }
         }
 
@@ -205,23 +240,36 @@ public final class JdbcPartitionCatalog implements PartitionCatalog {
             return children.stream().filter(c -> PartitionBoundExpression.isDefault(c.bound)).findFirst();
         }
 
-        CatalogEntry.Found toEntry(DefaultPartitionRows defaultRows) {
+        /** The partitions whose key histogram tells the table's newest key: the newest by range, and the default. */
+        List<Child> newestAndDefault() {
+            List<Child> chosen = new ArrayList<>();
+            children.stream().filter(c -> !PartitionBoundExpression.isDefault(c.bound))
+                    .max(java.util.Comparator.comparing(c -> PartitionBoundExpression.parseRange(c.bound)
+                            .map(PartitionRange::to).orElse(java.time.LocalDateTime.MIN)))
+                    .ifPresent(chosen::add);
+            defaultChild().ifPresent(chosen::add);
+            return chosen;
+        }
+
+        CatalogEntry.Found toEntry(DefaultPartitionRows defaultRows, IndexFacts indexes,
+                Map<String, String> histograms) {
             List<ExistingPartition> partitions = new ArrayList<>();
             List<PartitionStats> stats = new ArrayList<>();
             for (Child child : children) {
                 Optional<PartitionRange> range = PartitionBoundExpression.isDefault(child.bound) ? Optional.empty()
                         : PartitionBoundExpression.parseRange(child.bound);
                 range.ifPresent(r -> partitions.add(new ExistingPartition(child.name, r)));
-                stats.add(new PartitionStats(child.name, range, child.rowEstimate, child.sizeBytes,
-                        StatisticsHistogram.newest(child.histogram)));
+                String histogram = histograms.get(child.schema + "." + child.name + "." + keyColumn);
+                stats.add(new PartitionStats(child.name, range, child.rowEstimate, child.liveRows, child.sizeBytes,
+                        StatisticsHistogram.newest(histogram)));
             }
             TableSnapshot snapshot = new TableSnapshot(keyType(), partitions, defaultChild().map(c -> c.name),
                     defaultRows);
-            return new CatalogEntry.Found(policy.partitionKey(), snapshot, stats);
+            return new CatalogEntry.Found(policy.partitionKey(), snapshot, stats, indexes);
         }
     }
 
-    private record Child(String name, String qualified, String bound, long rowEstimate, long sizeBytes,
-            String histogram) {
+    private record Child(String name, String qualified, String bound, long rowEstimate, long liveRows,
+            long sizeBytes, long heapBytes, String schema) {
     }
 }

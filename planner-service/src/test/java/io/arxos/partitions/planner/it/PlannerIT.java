@@ -246,6 +246,42 @@ class PlannerIT {
         assertThat(plan.getError()).contains("2025-12").contains("ends before it starts");
     }
 
+    @Test
+    void validatesTablesNothingChangesFromItsOwnCatalogReadInsteadOfSendingValidateCommands() throws Exception {
+        try (Connection c = PlannerFleetResource.fleet.connect(); Statement s = c.createStatement()) {
+            // made on the parent only: it stays invalid and the partitions lack it
+            s.execute("CREATE INDEX object_history_changed_by_idx ON ONLY public.object_history (changed_by)");
+        }
+        try {
+            String runId = request(true, false, false, null, null, false);
+
+            RunPlan plan = awaitOne(Topics.RUN_PLANS, runId);
+
+            assertThat(plan.getCommandCount()).isZero();
+            DatabasePlan arxos = database(plan, "arxos");
+            TablePlan slow = table(arxos, "slow_query_log");
+            assertThat(slow.getCommands()).isEmpty();
+            assertThat(slow.getValidation().getCommandId())
+                    .isEqualTo("validate_table:arxos/public.slow_query_log:run=" + runId);
+            assertThat(slow.getValidation().getFindings()).anySatisfy(f -> {
+                assertThat(f.getKind()).isEqualTo(FindingKind.DEFAULT_ROWS_NULL_KEY);
+                assertThat(f.getRows()).isEqualTo(4L);
+            });
+            assertThat(slow.getValidation().getPartitions()).anySatisfy(p -> {
+                assertThat(p.getIsDefault()).isTrue();
+                assertThat(p.getRowEstimate()).as("counted, not estimated").isEqualTo(4);
+            });
+            assertThat(table(arxos, "object_history").getValidation().getFindings())
+                    .filteredOn(f -> f.getKind() == FindingKind.CHILD_MISSING_INDEX).isNotEmpty()
+                    .allMatch(f -> f.getDetail().contains("object_history_changed_by_idx"));
+            assertThat(arxos.getTables()).allSatisfy(t -> assertThat(t.getValidation()).isNotNull());
+        } finally {
+            try (Connection c = PlannerFleetResource.fleet.connect(); Statement s = c.createStatement()) {
+                s.execute("DROP INDEX public.object_history_changed_by_idx");
+            }
+        }
+    }
+
     private static String request(boolean validate, boolean create, boolean drop, String from, String to,
             boolean dryRun) {
         String runId = UUID.randomUUID().toString();

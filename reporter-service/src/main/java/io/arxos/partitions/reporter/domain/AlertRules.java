@@ -44,6 +44,12 @@ public final class AlertRules {
                                 true).ifPresent(alerts::add));
                     }
                 }
+                if (table.validation() != null) {
+                    validated = true;
+                    String id = table.validation().commandId();
+                    table.validation().findings().forEach(f -> finding(plan.runId(), table.table(), f, id, true)
+                            .ifPresent(alerts::add));
+                }
                 if (!validated) {
                     // without a fresh validation the planner's notes are the best knowledge of the default partition
                     table.notes().forEach(n -> finding(plan.runId(), table.table(), n, null, false)

@@ -39,12 +39,29 @@ public record PlannedRun(String runId, String trigger, boolean dryRun, Instant p
         }
     }
 
-    /** One table of a database: its commands in order and the planner's notes. */
-    public record PlannedTable(TableName table, List<PlannedCommand> commands, List<Finding> notes) {
+    /**
+     * One table of a database: its commands in order, the planner's notes, and the planner's own validation when no
+     * command of the run changes the table (null otherwise).
+     */
+    public record PlannedTable(TableName table, List<PlannedCommand> commands, List<Finding> notes,
+            SnapshotValidation validation) {
         public PlannedTable {
             Objects.requireNonNull(table, "table");
             commands = List.copyOf(commands);
             notes = List.copyOf(notes);
+        }
+
+        public PlannedTable(TableName table, List<PlannedCommand> commands, List<Finding> notes) {
+            this(table, commands, notes, null);
+        }
+    }
+
+    /** A table the planner validated from its catalog read, under the id its validate command would have had. */
+    public record SnapshotValidation(String commandId, List<Finding> findings, List<PartitionSize> partitions) {
+        public SnapshotValidation {
+            Objects.requireNonNull(commandId, "commandId");
+            findings = findings == null ? List.of() : List.copyOf(findings);
+            partitions = partitions == null ? List.of() : List.copyOf(partitions);
         }
     }
 

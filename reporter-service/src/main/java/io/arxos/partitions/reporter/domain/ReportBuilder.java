@@ -38,6 +38,9 @@ public final class ReportBuilder {
                 for (PlannedCommand command : table.commands()) {
                     operations.add(line(table.table(), command, outcomes.get(command.commandId())));
                 }
+                if (table.validation() != null) {
+                    operations.add(validatedByPlanner(table.table(), table.validation()));
+                }
                 table.notes().forEach(note -> notes.add(TableNote.of(table.table().qualified(), note)));
             }
             sections.add(new DatabaseSection(database.database(), database.reachable(), database.error(), operations,
@@ -61,6 +64,14 @@ public final class ReportBuilder {
                 LineStatus.of(outcome.status()), outcome.detail(), age(command, outcome.detail()), outcome.sqlState(),
                 outcome.errorMessage(), outcome.rowsMoved(), outcome.durationMillis(), outcome.sql(),
                 outcome.findings(), outcome.partitions());
+    }
+
+    /** The planner validated an unchanged table itself: shown like a validate outcome, which it replaces. */
+    private static OperationLine validatedByPlanner(TableName table, PlannedRun.SnapshotValidation validation) {
+        return new OperationLine(validation.commandId(), table.qualified(), CommandKind.VALIDATE_TABLE.label(), null,
+                LineStatus.SUCCEEDED, validation.findings().size() + " findings (from the planner's catalog read;"
+                        + " nothing in this run changed the table)", null, null, null, 0, 0, List.of(),
+                validation.findings(), validation.partitions());
     }
 
     private static Integer age(PlannedCommand command, String detail) {

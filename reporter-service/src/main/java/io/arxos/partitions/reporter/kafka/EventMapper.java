@@ -35,7 +35,11 @@ final class EventMapper {
                 new TableName(d.getDatabase(), t.getSchemaName(), t.getTableName()),
                 t.getCommands().stream().map(c -> new PlannedCommand(c.getCommandId(), kind(c.getOperation()),
                         c.getPartitionName(), c.getSummary())).toList(),
-                t.getNotes().stream().map(EventMapper::finding).toList())).toList();
+                t.getNotes().stream().map(EventMapper::finding).toList(),
+                t.getValidation() == null ? null : new PlannedRun.SnapshotValidation(
+                        t.getValidation().getCommandId(),
+                        t.getValidation().getFindings().stream().map(EventMapper::finding).toList(),
+                        t.getValidation().getPartitions().stream().map(EventMapper::size).toList()))).toList();
         return new PlannedDatabase(d.getDatabase(), d.getReachable(), d.getError(), tables);
     }
 

@@ -83,11 +83,12 @@ public final class ReportTopology {
         Serde<RunReport> reports = Topics.REPORTS.valueSerde(settings.registryConfig());
         Serde<PartitionAlert> alerts = Topics.ALERTS.valueSerde(settings.registryConfig());
 
-        // in memory, not RocksDB: the state is small and RocksDB's native memory would dominate the footprint
+        // in memory, not RocksDB: the state is small and RocksDB's native memory would dominate the footprint. The
+        // record cache collapses the run's progress, rewritten by every outcome, into one changelog record per commit
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), keys,
                         new JsonSerde<>(RunStateValue.class))
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, CHANGELOG_MAX_MESSAGE_BYTES))
-                .withCachingDisabled());
+                .withCachingEnabled());
 
         KStream<String, RunEvent> planEvents = builder
                 .stream(Topics.RUN_PLANS.name(), Consumed.with(keys, plans).withName("run-plans"))
