@@ -63,6 +63,17 @@ final class ChildProcess implements AutoCloseable {
         return -1;
     }
 
+    /** CPU seconds (user + system) the process has used, from /proc (Linux), or -1 when unknown. */
+    double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(process.pid()), "stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // USER_HZ is 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** SIGKILL, as a crash would end it: no shutdown hooks, no goodbyes to Kafka or PostgreSQL. */
     void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -23,18 +23,29 @@ final class ServiceProcess {
     }
 
     static ChildProcess start(Path projectDir, String service, int port, Map<String, String> properties, Path logDir) {
+        return start(projectDir, service, service, port, properties, logDir);
+    }
+
+    /** Starts {@code service}'s jar as the instance {@code name} (its log is {@code <name>.log}). */
+    static ChildProcess start(Path projectDir, String service, String name, int port, Map<String, String> properties,
+            Path logDir) {
         Path jar = projectDir.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " does not exist; build first: ./mvnw -B -DskipTests package");
         }
         List<String> command = new ArrayList<>(List.of(Stack.javaBinary()));
         command.addAll(JVM_FLAGS);
+        // diagnosis, e.g. -Dstack.jvm-options.executor-service=-XX:StartFlightRecording=filename=x.jfr
+        String extra = System.getProperty("stack.jvm-options." + service, "");
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + port);
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        return ChildProcess.start(service, command, Map.of("MALLOC_ARENA_MAX", "2"), logDir.resolve(service + ".log"));
+        return ChildProcess.start(name, command, Map.of("MALLOC_ARENA_MAX", "2"), logDir.resolve(name + ".log"));
     }
 
     static void awaitReady(ChildProcess service, int port, Duration timeout) {

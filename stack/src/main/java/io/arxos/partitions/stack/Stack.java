@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
@@ -33,9 +34,24 @@ import java.util.stream.Stream;
  */
 public final class Stack implements AutoCloseable {
 
-    /** Where things are and how much sample data to load. */
+    /**
+     * Where things are and how much sample data to load; with {@code fleet} the services manage those databases
+     * instead, and no embedded PostgreSQL or sample database is started.
+     */
     public record Options(Path projectDir, Path workDir, int rowsPerMonth, int legacyRowsPerMonth,
-            boolean startServices) {
+            boolean startServices, Optional<ExternalFleet> fleet) {
+
+        public Options(Path projectDir, Path workDir, int rowsPerMonth, int legacyRowsPerMonth,
+                boolean startServices) {
+            this(projectDir, workDir, rowsPerMonth, legacyRowsPerMonth, startServices, Optional.empty());
+        }
+    }
+
+    /**
+     * Databases outside the stack (e.g. a benchmark's own PostgreSQL): the inventory listing them, how many executor
+     * instances share the consumer group, and extra system properties per service name.
+     */
+    public record ExternalFleet(Path inventory, int executors, Map<String, Map<String, String>> serviceProperties) {
     }
 
     /** Ports of the started components. */
@@ -52,6 +68,8 @@ public final class Stack implements AutoCloseable {
     private Path inventory;
     private PostgresTestServer postgres;
     private SchemaRegistryProcess registry;
+    private int secondExecutorPort;
+    private ChildProcess broker;
 
     private Stack(PrintStream log) {
         this.log = log;
@@ -73,9 +91,11 @@ public final class Stack implements AutoCloseable {
         Path work = options.workDir().toAbsolutePath();
         deleteRecursively(work);
         Path logs = work.resolve("logs");
-        int[] ports = freePorts(7);
+        int[] ports = freePorts(8);
         endpoints = new Endpoints(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
         int controllerPort = ports[6];
+        secondExecutorPort = ports[7];
+        boolean embedded = options.fleet().isEmpty();
         password = HexFormat.of().formatHex(randomBytes());
         long t0 = System.nanoTime();
         Path log4j = writeResource("stack-log4j2.xml", work.resolve("log4j2.xml"));
@@ -84,29 +104,37 @@ public final class Stack implements AutoCloseable {
         CompletableFuture<SchemaRegistryProcess> registryStart = CompletableFuture.supplyAsync(() ->
                 SchemaRegistryProcess.start(options.projectDir().resolve(
                         "registry-local/target/registry-local-0.1.0-SNAPSHOT-runner.jar"), endpoints.registry(), logs));
-        CompletableFuture<PostgresTestServer> pg = CompletableFuture.supplyAsync(() ->
-                PostgresTestServer.start(work.resolve("postgres"), endpoints.postgres()));
+        CompletableFuture<PostgresTestServer> pg = embedded ? CompletableFuture.supplyAsync(() ->
+                PostgresTestServer.start(work.resolve("postgres"), endpoints.postgres()))
+                : CompletableFuture.completedFuture(null);
         // wait for all three, even when one fails, so whichever did start is stopped with the rest
         CompletableFuture.allOf(kafka, registryStart, pg).exceptionally(e -> null).join();
-        Stream.of(kafka, registryStart, pg).filter(f -> !f.isCompletedExceptionally())
+        Stream.of(kafka, registryStart, pg).filter(f -> !f.isCompletedExceptionally() && f.join() != null)
                 .forEach(f -> started.add((AutoCloseable) f.join()));
         registry = registryStart.join();
         postgres = pg.join();
-        kafka.join();
-        log.printf("stack: Kafka on 127.0.0.1:%d, schema registry on %s, PostgreSQL on 127.0.0.1:%d (%.1f s)%n",
-                endpoints.kafka(), registryUrl(), endpoints.postgres(), (System.nanoTime() - t0) / 1e9);
-        inventory = SampleFleetSetup.create(postgres, work, options.rowsPerMonth(), options.legacyRowsPerMonth(),
-                password);
-        log.printf("stack: sample Arxos database loaded (%d rows per month, legacy tables %d rows per month), "
-                + "inventory %s%n", options.rowsPerMonth(), options.legacyRowsPerMonth(), inventory);
+        broker = kafka.join();
+        if (embedded) {
+            log.printf("stack: Kafka on 127.0.0.1:%d, schema registry on %s, PostgreSQL on 127.0.0.1:%d (%.1f s)%n",
+                    endpoints.kafka(), registryUrl(), endpoints.postgres(), (System.nanoTime() - t0) / 1e9);
+            inventory = SampleFleetSetup.create(postgres, work, options.rowsPerMonth(), options.legacyRowsPerMonth(),
+                    password);
+            log.printf("stack: sample Arxos database loaded (%d rows per month, legacy tables %d rows per month), "
+                    + "inventory %s%n", options.rowsPerMonth(), options.legacyRowsPerMonth(), inventory);
+        } else {
+            log.printf("stack: Kafka on 127.0.0.1:%d, schema registry on %s (%.1f s); fleet from %s%n",
+                    endpoints.kafka(), registryUrl(), (System.nanoTime() - t0) / 1e9,
+                    options.fleet().get().inventory());
+            inventory = options.fleet().get().inventory();
+        }
         TopicProvisioner.ensureTopics(KafkaSettings.of(bootstrapServers(), registryUrl()).admin(), (short) 1, null,
                 Duration.ofSeconds(30));
         if (options.startServices()) {
-            startServices(options.projectDir(), work, logs);
+            startServices(options.projectDir(), work, logs, options.fleet());
         }
     }
 
-    private void startServices(Path projectDir, Path work, Path logs) {
+    private void startServices(Path projectDir, Path work, Path logs, Optional<ExternalFleet> fleet) {
         long t0 = System.nanoTime();
         Map<String, String> common = Map.of("kafka.bootstrap.servers", bootstrapServers(), "schema.registry.url",
                 registryUrl());
@@ -117,25 +145,40 @@ public final class Stack implements AutoCloseable {
                 "executor-service", Map.of("executor.inventory", inventory.toString()),
                 "reporter-service", Map.of("reporter.output-dir", work.resolve("reports").toString(),
                         "kafka-streams.state.dir", work.resolve("streams").toString()));
-        for (String service : List.of("planner-service", "executor-service", "reporter-service")) {
+        List<String> names = new ArrayList<>(List.of("planner-service", "executor-service", "reporter-service"));
+        int executors = fleet.map(ExternalFleet::executors).orElse(1);
+        Map<String, Integer> instancePorts = new LinkedHashMap<>(ports);
+        for (int i = 2; i <= executors; i++) {
+            // further executor instances join the same consumer group under their own name and port
+            names.add("executor-service-" + i);
+            instancePorts.put("executor-service-" + i, i == 2 ? secondExecutorPort : freePorts(1)[0]);
+        }
+        for (String name : names) {
+            String service = name.startsWith("executor-service") ? "executor-service" : name;
             Map<String, String> properties = new LinkedHashMap<>(common);
             properties.putAll(specific.get(service));
-            ServiceLaunch launch = new ServiceLaunch(projectDir, service, ports.get(service), properties, logs);
-            launches.put(service, launch);
+            fleet.ifPresent(f -> properties.putAll(f.serviceProperties().getOrDefault(service, Map.of())));
+            if (!name.equals(service)) {
+                properties.put("executor.instance-id", name.replace("-service", ""));
+            }
+            ServiceLaunch launch = new ServiceLaunch(projectDir, service, name, instancePorts.get(name), properties,
+                    logs);
+            launches.put(name, launch);
             ChildProcess process = launch.start();
-            services.put(service, process);
+            services.put(name, process);
             started.add(process);
         }
-        services.forEach((name, process) -> ServiceProcess.awaitReady(process, ports.get(name), Duration.ofSeconds(120)));
+        services.forEach((name, process) -> ServiceProcess.awaitReady(process, instancePorts.get(name),
+                Duration.ofSeconds(120)));
         log.printf("stack: planner, executor and reporter ready as separate processes (%.1f s); logs in %s%n",
                 (System.nanoTime() - t0) / 1e9, logs);
     }
 
     /** How a service was started, to start it again. */
-    private record ServiceLaunch(Path projectDir, String service, int port, Map<String, String> properties,
-            Path logs) {
+    private record ServiceLaunch(Path projectDir, String service, String name, int port,
+            Map<String, String> properties, Path logs) {
         ChildProcess start() {
-            return ServiceProcess.start(projectDir, service, port, properties, logs);
+            return ServiceProcess.start(projectDir, service, name, port, properties, logs);
         }
     }
 
@@ -172,12 +215,25 @@ public final class Stack implements AutoCloseable {
     }
 
     public String jdbcUrl() {
+        if (postgres == null) {
+            throw new IllegalStateException("this stack manages an external fleet; it has no sample database");
+        }
         return postgres.jdbcUrl(SampleFleetSetup.DATABASE);
     }
 
     /** A connection as the services' role; the password never leaves this process except in the secret file. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), SampleFleetSetup.OWNER, password);
+    }
+
+    /** CPU seconds (user + system) each process of the stack has used so far: the services and the broker. */
+    public Map<String, Double> processCpuSeconds() {
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        services.forEach((name, process) -> cpu.put(name, process.cpuSeconds()));
+        if (broker != null) {
+            cpu.put("kafka", broker.cpuSeconds());
+        }
+        return cpu;
     }
 
     /** Resident memory of each service process in MiB. */
