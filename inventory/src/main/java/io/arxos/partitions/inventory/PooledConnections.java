@@ -187,7 +187,7 @@ public final class PooledConnections implements DatabaseConnections, AutoCloseab
 
     /** Takes a connection back, or only its slot when {@code connection} is null or unusable. */
     private void release(Lent lent) {
-        boolean keep = lent != null && reset(lent.connection);
+        boolean keep = lent != null && reset(lent);
         synchronized (this) {
             if (keep && !closed) {
                 idle.computeIfAbsent(lent.database, k -> new ArrayDeque<>())
@@ -203,8 +203,12 @@ public final class PooledConnections implements DatabaseConnections, AutoCloseab
         closeIdle();
     }
 
-    /** Rolls back what the borrower left open; false when the session is unusable. */
-    private static boolean reset(Connection c) {
+    /**
+     * Rolls back what the borrower left open and undoes the session settings it changed through JDBC (tracked, so
+     * asking the server costs no round trip); false when the session is unusable.
+     */
+    private static boolean reset(Lent lent) {
+        Connection c = lent.connection;
         try {
             if (c.isClosed()) {
                 return false; // the driver closes a session after a fatal error
@@ -213,10 +217,10 @@ public final class PooledConnections implements DatabaseConnections, AutoCloseab
                 c.rollback();
                 c.setAutoCommit(true);
             }
-            if (c.isReadOnly()) {
+            if (lent.readOnlyChanged) {
                 c.setReadOnly(false);
             }
-            if (c.getTransactionIsolation() != Connection.TRANSACTION_READ_COMMITTED) {
+            if (lent.isolationChanged) {
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             return true;
@@ -242,6 +246,8 @@ public final class PooledConnections implements DatabaseConnections, AutoCloseab
         private final Connection connection;
         private final long opened;
         private boolean returned;
+        private boolean readOnlyChanged;
+        private boolean isolationChanged;
 
         Lent(DatabaseId database, Connection connection, long opened) {
             this.database = database;
@@ -272,6 +278,8 @@ public final class PooledConnections implements DatabaseConnections, AutoCloseab
                     return "pooled connection to " + database;
                 }
                 default -> {
+                    readOnlyChanged |= method.getName().equals("setReadOnly");
+                    isolationChanged |= method.getName().equals("setTransactionIsolation");
                     if (returned) {
                         throw new SQLException("connection to " + database + " was already returned to the pool",
                                 "08003");

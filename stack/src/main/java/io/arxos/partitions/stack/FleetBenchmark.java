@@ -181,20 +181,21 @@ public final class FleetBenchmark {
         return new Pass(n, run, side, idle, wall, cpu, created(postgres, db, names, before), note);
     }
 
-    private static void resetStatements(Settings settings, SystemPostgres postgres) throws SQLException {
+    static void resetStatements(Settings settings, SystemPostgres postgres) throws SQLException {
         if (settings.statements()) {
-            try (Connection c = postgres.superuser("bench_tool"); Statement s = c.createStatement()) {
+            try (Connection c = postgres.superuser("postgres"); Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
                 s.execute("SELECT pg_stat_statements_reset()");
             }
         }
     }
 
     /** With --statements: the statements that took the server's time in the last pass, most expensive first. */
-    private static void printStatements(Settings settings, SystemPostgres postgres, Side side) throws SQLException {
+    static void printStatements(Settings settings, SystemPostgres postgres, Side side) throws SQLException {
         if (!settings.statements()) {
             return;
         }
-        try (Connection c = postgres.superuser("bench_tool"); Statement s = c.createStatement();
+        try (Connection c = postgres.superuser("postgres"); Statement s = c.createStatement();
                 java.sql.ResultSet rs = s.executeQuery("""
                         SELECT round(sum(total_exec_time + total_plan_time)::numeric, 1) AS ms, sum(calls),
                                regexp_replace(left(regexp_replace(query, '\\s+', ' ', 'g'), 44), '[0-9]+', 'N', 'g')
@@ -335,7 +336,8 @@ public final class FleetBenchmark {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--fleet" -> { }
-                case "--tables" -> tables = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--tables" -> tables = args[++i].equals("none") ? List.of()
+                        : Arrays.stream(args[i].split(",")).map(Integer::valueOf).toList();
                 case "--databases" -> databases = Integer.parseInt(args[++i]);
                 case "--executors" -> executors = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);

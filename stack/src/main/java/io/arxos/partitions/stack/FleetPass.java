@@ -75,8 +75,10 @@ final class FleetPass {
                             FleetTables.dropPremade(c, TABLES);
                         }
                     }
+                    FleetBenchmark.resetStatements(settings, postgres);
                     walls.computeIfAbsent(executors, k -> new ArrayList<>())
                             .add(measure(stack, databases, executors, perExecutor, run));
+                    FleetBenchmark.printStatements(settings, postgres, FleetFigures.Side.TOOL);
                 }
             }
         }

@@ -44,11 +44,14 @@ final class ValidationReader {
 
     ValidationSnapshot read() throws SQLException {
         List<PartitionInfo> partitions = new ArrayList<>();
-        long defaultHeapBytes = sizes(partitions);
-        List<String> parentIndexes = new ArrayList<>();
+        Catalog catalog = catalog(partitions);
+        List<String> parentIndexes = new ArrayList<>(catalog.parentIndexes());
         Map<String, Set<String>> missing = new HashMap<>();
         List<LocalIndex> local = new ArrayList<>();
-        indexes(parentIndexes, missing, local);
+        if (catalog.indexProblems()) { // only then the details: a healthy table costs no further query
+            parentIndexes.clear();
+            indexes(parentIndexes, missing, local);
+        }
         Map<String, Set<String>> attached = new HashMap<>();
         for (PartitionInfo p : partitions) {
             Set<String> carried = new HashSet<>(parentIndexes);
@@ -60,7 +63,7 @@ final class ValidationReader {
         PartitionInfo defaultPartition = partitions.stream().filter(PartitionInfo::isDefault).findFirst()
                 .orElse(null);
         // an empty file holds no rows: the scan of the (usually empty) default partition is skipped
-        if (defaultPartition != null && defaultHeapBytes > 0 && Identifier.isPlain(defaultPartition.name())) {
+        if (defaultPartition != null && catalog.defaultHeapBytes() > 0 && Identifier.isPlain(defaultPartition.name())) {
             nulls = defaultRowsByMonth(Identifier.of(defaultPartition.name()), defaultRows);
         }
         if (defaultPartition != null) {
@@ -71,25 +74,45 @@ final class ValidationReader {
         return new ValidationSnapshot(partitions, parentIndexes, attached, local, defaultRows, nulls);
     }
 
-    /** Fills {@code partitions}; returns the default partition's heap size in bytes (0 without one). */
-    private long sizes(List<PartitionInfo> partitions) throws SQLException {
+    /** What one catalog read told besides the partitions. */
+    private record Catalog(long defaultHeapBytes, List<String> parentIndexes, boolean indexProblems) {
+    }
+
+    /**
+     * Fills {@code partitions} from one catalog query that also tells the default partition's heap size, the parent's
+     * indexes, and whether any index problem exists (an invalid parent index, or an index on a partition only).
+     */
+    private Catalog catalog(List<PartitionInfo> partitions) throws SQLException {
         long totalBytes = 0;
         long defaultHeap = 0;
+        boolean problems = false;
+        List<String> parentIndexes = new ArrayList<>();
         // the catalog directly, not v_partition_sizes: the view's pg_stat_user_tables aggregates every relation of
         // the database and its pg_total_relation_size opens every index, so each validation cost more the more
         // tables and partitions the database holds
         try (PreparedStatement ps = c.prepareStatement("SELECT c.relname, pg_get_expr(c.relpartbound, c.oid),"
                 + " pg_stat_get_live_tuples(c.oid), " + CatalogSql.sizeBytes("c") + ", CASE WHEN"
-                + " pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' THEN pg_relation_size(c.oid) ELSE 0 END"
-                + " FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass(?)"
-                + " ORDER BY c.relname")) {
-            ps.setString(1, policy.table().quoted());
+                + " pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT' THEN pg_relation_size(c.oid) ELSE 0 END,"
+                + " (SELECT count(*) FROM pg_index x WHERE x.indrelid = c.oid AND NOT EXISTS"
+                + " (SELECT 1 FROM pg_inherits ii WHERE ii.inhrelid = x.indexrelid)), p.indexes, p.invalid"
+                + " FROM (SELECT array(SELECT ix.relname::text FROM pg_index x JOIN pg_class ix"
+                + " ON ix.oid = x.indexrelid WHERE x.indrelid = to_regclass(?) ORDER BY 1) AS indexes,"
+                + " (SELECT count(*) FROM pg_index x WHERE x.indrelid = to_regclass(?) AND NOT x.indisvalid)"
+                + " AS invalid) p CROSS JOIN pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"
+                + " WHERE i.inhparent = to_regclass(?) ORDER BY c.relname")) {
+            for (int i = 1; i <= 3; i++) {
+                ps.setString(i, policy.table().quoted());
+            }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String bound = rs.getString(2);
                     boolean isDefault = PartitionBoundExpression.isDefault(bound);
                     java.util.Optional<PartitionRange> range = isDefault ? java.util.Optional.empty()
                             : PartitionBoundExpression.parseRange(bound);
+                    if (parentIndexes.isEmpty()) {
+                        parentIndexes.addAll(java.util.Arrays.asList((String[]) rs.getArray(7).getArray()));
+                    }
+                    problems |= rs.getLong(6) > 0 || rs.getLong(8) > 0;
                     if (range.isEmpty() && !isDefault) {
                         continue; // bounds this tool does not manage; the planner reports the table as unusable
                     }
@@ -102,7 +125,7 @@ final class ValidationReader {
         if (totalBytes < exactCountBelowBytes) {
             countExactly(partitions);
         }
-        return defaultHeap;
+        return new Catalog(defaultHeap, parentIndexes, problems);
     }
 
     /** Rows were just moved and statistics may lag: one scan of a small table gives exact counts. */
