@@ -22,8 +22,8 @@ import java.util.stream.IntStream;
  * The fleet pass: D databases × the four Arxos tables in one cluster, each table needing three partitions, with a
  * budget of PostgreSQL connections shared by the executors; once with one executor and once with E instances in
  * one consumer group. Prints wall time, server CPU, the most executor connections seen open at once (sampled from
- * pg_stat_activity every 20 ms), command latencies, the speed-up, and from every database's ledger that no command
- * was applied twice and no table was handled by two executors.
+ * pg_stat_activity every 100 ms, which itself costs the server a little CPU), command latencies, the speed-up, and
+ * from every database's ledger that no command was applied twice and no table was handled by two executors.
  */
 final class FleetPass {
 
@@ -178,7 +178,7 @@ final class FleetPass {
                             rs.next();
                             max.accumulateAndGet(rs.getInt(1), Math::max);
                         }
-                        Thread.sleep(20);
+                        Thread.sleep(100);
                     }
                 } catch (SQLException | InterruptedException e) {
                     System.err.println("fleet-benchmark: connection sampler stopped: " + e.getMessage());

@@ -71,7 +71,7 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
                 Topics.OUTCOMES.valueSerde(settings.registry()).serializer(), clock, offsets, outcomeListener);
         // lanes are keyed "<database>/<schema>.<table>" (the record key): the group is the database
         this.lanes = new KeyedLanes(workers, timer, new CommandBatch(dependencies), MAX_BATCH,
-                key -> key.substring(0, Math.max(0, key.indexOf('/'))), maxPerDatabase);
+                key -> key.substring(0, Math.max(0, key.indexOf('/'))), maxPerDatabase, workerThreads);
     }
 
     /** True while the poll loop runs (readiness). */

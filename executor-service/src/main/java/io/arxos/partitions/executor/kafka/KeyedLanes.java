@@ -51,7 +51,8 @@ final class KeyedLanes {
     private final Function<String, String> groupOf;
     private final int maxPerGroup;
     private final Map<String, Integer> runningByGroup = new HashMap<>();
-    private final Map<String, ArrayDeque<String>> readyByGroup = new HashMap<>();
+    private final Map<String, ArrayDeque<String>> readyByGroup = new java.util.LinkedHashMap<>();
+    private final int workerCount;
 
     KeyedLanes(ExecutorService workers, ScheduledExecutorService timer) {
         this(workers, timer, (waiting, groupDone) -> {
@@ -66,6 +67,13 @@ final class KeyedLanes {
      */
     KeyedLanes(ExecutorService workers, ScheduledExecutorService timer, LaneBatch batch, int maxBatch,
             Function<String, String> groupOf, int maxPerGroup) {
+        this(workers, timer, batch, maxBatch, groupOf, maxPerGroup, Integer.MAX_VALUE);
+    }
+
+    /** @param workerCount the workers' threads: with at least as many groups waiting, each group runs one lane */
+    KeyedLanes(ExecutorService workers, ScheduledExecutorService timer, LaneBatch batch, int maxBatch,
+            Function<String, String> groupOf, int maxPerGroup, int workerCount) {
+        this.workerCount = workerCount;
         this.workers = workers;
         this.timer = timer;
         this.batch = batch;
@@ -93,46 +101,63 @@ final class KeyedLanes {
                 lane.addLast(task.getValue());
             }
         }
-        idle.forEach(this::dispatch);
-    }
-
-    /** Runs the lane now if its group has room, else queues it behind the group's running lanes. */
-    private void dispatch(String key) {
-        String group = groupOf.apply(key);
         synchronized (lanes) {
-            int running = runningByGroup.getOrDefault(group, 0);
-            if (running >= maxPerGroup) {
-                readyByGroup.computeIfAbsent(group, g -> new ArrayDeque<>()).addLast(key);
-                return;
-            }
-            runningByGroup.put(group, running + 1);
+            idle.forEach(key -> readyByGroup.computeIfAbsent(groupOf.apply(key), g -> new ArrayDeque<>())
+                    .addLast(key));
         }
-        workers.execute(() -> runHead(key));
+        pump();
     }
 
-    /** The lane's round is over: its group's next ready lane may run. */
+    /** Queues the lane behind its group's ready lanes and starts whatever may start now. */
+    private void dispatch(String key) {
+        synchronized (lanes) {
+            readyByGroup.computeIfAbsent(groupOf.apply(key), g -> new ArrayDeque<>()).addLast(key);
+        }
+        pump();
+    }
+
+    /** The lane's round no longer counts against its group: another lane may start. */
     private void release(String key) {
         String group = groupOf.apply(key);
-        String next;
         synchronized (lanes) {
-            ArrayDeque<String> ready = readyByGroup.get(group);
-            next = ready == null ? null : ready.pollFirst();
-            if (ready != null && ready.isEmpty()) {
-                readyByGroup.remove(group);
+            int running = runningByGroup.getOrDefault(group, 1) - 1;
+            if (running <= 0) {
+                runningByGroup.remove(group);
+            } else {
+                runningByGroup.put(group, running);
             }
-            if (next == null) {
-                int running = runningByGroup.getOrDefault(group, 1) - 1;
-                if (running <= 0) {
-                    runningByGroup.remove(group);
-                } else {
-                    runningByGroup.put(group, running);
+        }
+        pump();
+    }
+
+    /**
+     * Starts ready lanes, one group after the other. While more groups want to run than there are workers, each group
+     * gets one lane: a second session in a database costs its server a cold catalog cache, which breadth across
+     * databases does not; with fewer groups, each may run up to {@code maxPerGroup}.
+     */
+    private void pump() {
+        List<String> start = new java.util.ArrayList<>();
+        synchronized (lanes) {
+            java.util.Set<String> active = new java.util.HashSet<>(runningByGroup.keySet());
+            active.addAll(readyByGroup.keySet());
+            int limit = active.size() >= workerCount ? 1 : maxPerGroup;
+            for (java.util.Iterator<Map.Entry<String, ArrayDeque<String>>> it = readyByGroup.entrySet().iterator();
+                    it.hasNext();) {
+                Map.Entry<String, ArrayDeque<String>> group = it.next();
+                int running = runningByGroup.getOrDefault(group.getKey(), 0);
+                while (running < limit && !group.getValue().isEmpty()) {
+                    start.add(group.getValue().pollFirst());
+                    running++;
+                }
+                if (running > 0) {
+                    runningByGroup.put(group.getKey(), running);
+                }
+                if (group.getValue().isEmpty()) {
+                    it.remove();
                 }
             }
         }
-        if (next != null) {
-            String lane = next; // the slot passes straight to it
-            workers.execute(() -> runHead(lane));
-        }
+        start.forEach(key -> workers.execute(() -> runHead(key)));
     }
 
     private void runHead(String key) {

@@ -57,6 +57,36 @@ class KeyedLanesGroupTest {
     }
 
     @Test
+    void withMoreDatabasesWaitingThanWorkersEachDatabaseRunsOneTableAtATime() throws Exception {
+        java.util.Map<String, AtomicInteger> running = new java.util.concurrent.ConcurrentHashMap<>();
+        AtomicInteger mostInOneDb = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(12);
+        KeyedLanes lanes = new KeyedLanes(workers, timer, (waiting, groupDone) -> {
+            waiting.get(0).runOnce();
+            return new KeyedLanes.Progress(1, Optional.empty());
+        }, 8, key -> key.substring(0, key.indexOf('/')), 2, 4);
+
+        List<java.util.Map.Entry<String, KeyedLanes.LaneTask>> tasks = new java.util.ArrayList<>();
+        for (int db = 0; db < 6; db++) {
+            for (int t = 0; t < 2; t++) {
+                String database = "db" + db;
+                tasks.add(java.util.Map.entry(database + "/public.t" + t, () -> {
+                    AtomicInteger inDb = running.computeIfAbsent(database, k -> new AtomicInteger());
+                    mostInOneDb.accumulateAndGet(inDb.incrementAndGet(), Math::max);
+                    sleep(50);
+                    inDb.decrementAndGet();
+                    done.countDown();
+                    return Optional.empty();
+                }));
+            }
+        }
+        lanes.submitAll(tasks);
+
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(mostInOneDb.get()).as("a second session per database only when workers would idle").isEqualTo(1);
+    }
+
+    @Test
     void aLaneThatFreesItsGroupEarlyLetsTheNextTableStartWhileItFinishes() throws Exception {
         CountDownLatch secondStarted = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(2);
