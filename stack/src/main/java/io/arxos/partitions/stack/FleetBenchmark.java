@@ -40,7 +40,7 @@ public final class FleetBenchmark {
 
     /** Command-line settings. */
     record Settings(List<Integer> tables, int databases, int executors, int runs, int history, int budget,
-            boolean statements, int workers) {
+            boolean statements, int workers, String sharedBuffers) {
     }
 
     private FleetBenchmark() {
@@ -52,11 +52,11 @@ public final class FleetBenchmark {
         Path work = project.resolve(".benchmark/fleet");
         FleetFigures figures = new FleetFigures(System.out);
         int port = Stack.freePorts(1)[0];
-        // autovacuum off: its workers would land in whichever pass happens to run; nothing here needs it
         // autovacuum off and no timed checkpoints: their work would land in whichever pass happens to run; the
         // untimed reset before every pass vacuums the catalogs and checkpoints instead (FleetTables.settle)
         Map<String, String> server = new java.util.LinkedHashMap<>(Map.of("max_connections", "300", "autovacuum",
-                "off", "max_locks_per_transaction", "128", "checkpoint_timeout", "1h", "max_wal_size", "8GB"));
+                "off", "max_locks_per_transaction", "128", "checkpoint_timeout", "1h", "max_wal_size", "8GB",
+                "shared_buffers", settings.sharedBuffers()));
         if (settings.statements()) {
             // diagnosis only: where this tool's server time goes, per statement (costs a little CPU itself)
             server.putAll(Map.of("shared_preload_libraries", "pg_stat_statements", "pg_stat_statements.track_planning",
@@ -332,6 +332,7 @@ public final class FleetBenchmark {
         int history = 12;
         int budget = 20;
         boolean statements = false;
+        String sharedBuffers = "128MB"; // PostgreSQL's default
         int workers = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -345,12 +346,14 @@ public final class FleetBenchmark {
                 case "--connection-budget" -> budget = Integer.parseInt(args[++i]);
                 case "--statements" -> statements = true;
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
+                case "--shared-buffers" -> sharedBuffers = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i] + "; usage: --fleet"
                         + " [--tables 50,200,500] [--databases 200] [--executors 2] [--runs 3] [--history 12]"
-                        + " [--connection-budget 20] [--workers W] [--statements]");
+                        + " [--connection-budget 20] [--workers W] [--statements] [--shared-buffers 128MB]");
             }
         }
-        return new Settings(tables, databases, executors, runs, history, budget, statements, workers);
+        return new Settings(tables, databases, executors, runs, history, budget, statements, workers,
+                sharedBuffers);
     }
 
     static void writeSecret(Path file, String secret) {

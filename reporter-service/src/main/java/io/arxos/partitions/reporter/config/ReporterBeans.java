@@ -1,10 +1,10 @@
 package io.arxos.partitions.reporter.config;
 
-import io.arxos.partitions.reporter.app.AnalysisArchive;
-import io.arxos.partitions.reporter.app.ReportArchive;
+import io.arxos.partitions.reporter.files.ReportArchive;
 import io.arxos.partitions.schemas.KafkaSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import org.eclipse.microprofile.config.Config;
@@ -22,15 +22,17 @@ public class ReporterBeans {
 
     @Produces
     @Singleton
+    @Named("maintenance")
     ReportArchive reportArchive(ReporterConfig config) {
         ReporterConfig.validate(config);
-        return new ReportArchive(Path.of(config.outputDir()));
+        return ReportArchive.maintenance(Path.of(config.outputDir()));
     }
 
     @Produces
     @Singleton
-    AnalysisArchive analysisArchive(ReporterConfig config) {
+    @Named("analyses")
+    ReportArchive analysisArchive(ReporterConfig config) {
         ReporterConfig.validate(config);
-        return AnalysisArchive.under(Path.of(config.outputDir()));
+        return ReportArchive.analyses(Path.of(config.outputDir()));
     }
 }

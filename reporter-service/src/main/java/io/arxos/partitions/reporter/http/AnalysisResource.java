@@ -1,8 +1,7 @@
 package io.arxos.partitions.reporter.http;
 
-import io.arxos.partitions.reporter.app.AnalysisArchive;
-import io.arxos.partitions.reporter.app.AnalysisSummary;
-import io.arxos.partitions.reporter.app.ReportArchive.Format;
+import io.arxos.partitions.reporter.files.ReportArchive;
+import jakarta.inject.Named;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,38 +17,21 @@ import java.util.List;
 @Path("/analyses")
 public class AnalysisResource {
 
-    private final AnalysisArchive archive;
+    private final ReportArchive archive;
 
-    public AnalysisResource(AnalysisArchive archive) {
+    public AnalysisResource(@Named("analyses") ReportArchive archive) {
         this.archive = archive;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<AnalysisSummary> list() {
-        return archive.list();
+        return archive.list().stream().map(AnalysisSummary::of).toList();
     }
 
-    /** The suffix picks the form; an analysis id is everything before it (ids may contain dots themselves). */
     @GET
     @Path("{name}")
     public Response report(@PathParam("name") String name) {
-        if (name.endsWith(".json")) {
-            return serve(name.substring(0, name.length() - ".json".length()), Format.JSON,
-                    MediaType.APPLICATION_JSON + ";charset=utf-8");
-        }
-        if (name.endsWith(".md")) {
-            return serve(name.substring(0, name.length() - ".md".length()), Format.MARKDOWN, ReportResource.MARKDOWN);
-        }
-        return serve(name, Format.MARKDOWN, ReportResource.MARKDOWN);
-    }
-
-    private Response serve(String analysisId, Format format, String type) {
-        return archive.read(analysisId, format)
-                .map(body -> Response.ok(body, type).build())
-                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
-                        .entity("no " + format.extension() + " report for analysis '" + analysisId
-                                + "'; GET /analyses lists the analyses with reports\n")
-                        .build());
+        return ArchivedFiles.serve(archive, name, "/analyses");
     }
 }

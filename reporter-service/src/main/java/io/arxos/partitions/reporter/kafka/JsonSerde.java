@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.kafka;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -26,10 +27,19 @@ public final class JsonSerde<T> implements Serde<T> {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    private final Class<T> type;
+    private final JavaType type;
 
     public JsonSerde(Class<T> type) {
+        this.type = MAPPER.constructType(type);
+    }
+
+    private JsonSerde(JavaType type) {
         this.type = type;
+    }
+
+    /** The serde of a generic record, e.g. {@code RunState<PlannedRun, Outcome>}. */
+    public static <T> JsonSerde<T> parametric(Class<?> raw, Class<?>... parameters) {
+        return new JsonSerde<>(MAPPER.getTypeFactory().constructParametricType(raw, parameters));
     }
 
     @Override
@@ -41,8 +51,8 @@ public final class JsonSerde<T> implements Serde<T> {
             try {
                 return MAPPER.writeValueAsBytes(data);
             } catch (IOException e) {
-                throw new SerializationException("topic " + topic + ": cannot write " + type.getSimpleName()
-                        + " as JSON: " + e.getMessage(), e);
+                throw new SerializationException("topic " + topic + ": cannot write " + name() + " as JSON: "
+                        + e.getMessage(), e);
             }
         };
     }
@@ -57,8 +67,12 @@ public final class JsonSerde<T> implements Serde<T> {
                 return MAPPER.readValue(data, type);
             } catch (IOException | RuntimeException e) {
                 throw new SerializationException("topic " + topic + ": " + data.length + " bytes are not a JSON "
-                        + type.getSimpleName() + ": " + e.getMessage(), e);
+                        + name() + ": " + e.getMessage(), e);
             }
         };
+    }
+
+    private String name() {
+        return type.getRawClass().getSimpleName();
     }
 }

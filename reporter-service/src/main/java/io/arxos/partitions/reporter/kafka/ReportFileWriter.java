@@ -2,8 +2,7 @@ package io.arxos.partitions.reporter.kafka;
 
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.RunReport;
-import io.arxos.partitions.reporter.app.AnalysisArchive;
-import io.arxos.partitions.reporter.app.ReportArchive;
+import io.arxos.partitions.reporter.files.ReportArchive;
 import io.arxos.partitions.reporter.config.ReporterConfig;
 import io.arxos.partitions.schemas.DeadLetters;
 import io.arxos.partitions.schemas.KafkaSettings;
@@ -13,6 +12,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,14 +44,14 @@ public class ReportFileWriter {
 
     private final KafkaSettings settings;
     private final ReportArchive archive;
-    private final AnalysisArchive analyses;
+    private final ReportArchive analyses;
     private final ReporterConfig config;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean running;
     private volatile boolean assigned;
 
-    public ReportFileWriter(KafkaSettings settings, ReportArchive archive, AnalysisArchive analyses,
-            ReporterConfig config) {
+    public ReportFileWriter(KafkaSettings settings, @Named("maintenance") ReportArchive archive,
+            @Named("analyses") ReportArchive analyses, ReporterConfig config) {
         this.settings = settings;
         this.archive = archive;
         this.analyses = analyses;

@@ -7,13 +7,21 @@ import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.TableAnalysis;
+import io.arxos.partitions.reporter.app.AnalysisRuns;
+import io.arxos.partitions.reporter.app.MaintenanceRuns;
 import io.arxos.partitions.reporter.app.ReportEvents;
+import io.arxos.partitions.reporter.app.RunOutput;
+import io.arxos.partitions.reporter.domain.AnalysedRun;
+import io.arxos.partitions.reporter.domain.AnalysedTable;
 import io.arxos.partitions.reporter.domain.Outcome;
+import io.arxos.partitions.reporter.domain.PlannedRun;
+import io.arxos.partitions.reporter.kafka.run.RunAssembly;
+import io.arxos.partitions.reporter.kafka.run.RunEvent;
+import io.arxos.partitions.reporter.kafka.run.RunStores;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -24,7 +32,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The reporter's topology, built in one place so the service and its tests run the same one. Two independent
@@ -41,7 +48,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class ReportTopology {
 
-    /** The state store: per run its progress, its plan and one slot per command (see {@link StateKeys}). */
+    /** The state store: per run its progress, its plan and one slot per command (see {@code RunStateKeys}). */
     public static final String STORE = "reporter-runs";
     /** Name of the repartition step; its topic is {@code <application.id>-outcomes-by-run-repartition}. */
     public static final String OUTCOMES_BY_RUN = "outcomes-by-run";
@@ -49,8 +56,6 @@ public final class ReportTopology {
     public static final String ANALYSIS_STORE = "reporter-analyses";
     /** Name of the analysis repartition step: {@code <application.id>-table-analyses-by-run-repartition}. */
     public static final String TABLE_ANALYSES_BY_RUN = "table-analyses-by-run";
-    /** Changelog values carry whole plans, which can outgrow the default 1 MB record limit in JSON. */
-    static final String CHANGELOG_MAX_MESSAGE_BYTES = Integer.toString(8 * 1024 * 1024);
 
     private ReportTopology() {
     }
@@ -73,6 +78,10 @@ public final class ReportTopology {
             Objects.requireNonNull(orphanTtl, "orphanTtl");
             Objects.requireNonNull(analysisAssemblyTimeout, "analysisAssemblyTimeout");
         }
+
+        RunAssembly.Timing timing() {
+            return new RunAssembly.Timing(punctuateInterval, finishedRetention, orphanTtl);
+        }
     }
 
     public static Topology build(Settings settings, ReportEvents events) {
@@ -83,21 +92,16 @@ public final class ReportTopology {
         Serde<RunReport> reports = Topics.REPORTS.valueSerde(settings.registryConfig());
         Serde<PartitionAlert> alerts = Topics.ALERTS.valueSerde(settings.registryConfig());
 
-        // in memory, not RocksDB: the state is small and RocksDB's native memory would dominate the footprint. The
-        // record cache collapses the run's progress, rewritten by every outcome, into one changelog record per commit
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), keys,
-                        new JsonSerde<>(RunStateValue.class))
-                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, CHANGELOG_MAX_MESSAGE_BYTES))
-                .withCachingEnabled());
+        builder.addStateStore(RunStores.store(STORE, PlannedRun.class, Outcome.class, true));
 
-        KStream<String, RunEvent> planEvents = builder
+        KStream<String, RunEvent<PlannedRun, Outcome>> planEvents = builder
                 .stream(Topics.RUN_PLANS.name(), Consumed.with(keys, plans).withName("run-plans"))
                 .filter((runId, plan) -> plan != null, Named.as("drop-plan-tombstones"))
-                .mapValues(plan -> (RunEvent) new RunEvent.PlanReceived(EventMapper.plannedRun(plan)),
-                        Named.as("plan-to-domain"));
+                .mapValues(plan -> (RunEvent<PlannedRun, Outcome>) new RunEvent.PlanArrived<PlannedRun, Outcome>(
+                        EventMapper.plannedRun(plan)), Named.as("plan-to-domain"));
 
         // outcomes are keyed by table; co-locate them with their run's plan (run-plans has 3 partitions)
-        KStream<String, RunEvent> outcomeEvents = builder
+        KStream<String, RunEvent<PlannedRun, Outcome>> outcomeEvents = builder
                 .stream(Topics.OUTCOMES.name(), Consumed.with(keys, outcomes).withName("outcomes"))
                 .filter((table, outcome) -> outcome != null, Named.as("drop-outcome-tombstones"))
                 .map((table, outcome) -> KeyValue.pair(outcome.getEnvelope().getRunId(), EventMapper.outcome(outcome)),
@@ -105,10 +109,12 @@ public final class ReportTopology {
                 .repartition(Repartitioned.<String, Outcome>as(OUTCOMES_BY_RUN).withKeySerde(keys)
                         .withValueSerde(new JsonSerde<>(Outcome.class))
                         .withNumberOfPartitions(Topics.RUN_PLANS.partitions()))
-                .mapValues(outcome -> (RunEvent) new RunEvent.OutcomeReceived(outcome), Named.as("outcome-event"));
+                .mapValues(outcome -> (RunEvent<PlannedRun, Outcome>) new RunEvent.ItemArrived<PlannedRun, Outcome>(
+                        outcome.runId(), outcome), Named.as("outcome-event"));
 
         KStream<String, RunOutput> output = planEvents.merge(outcomeEvents, Named.as("plans-and-outcomes"))
-                .process(() -> new RunReportProcessor(settings, events), Named.as("run-reports"), STORE);
+                .process(() -> new RunAssembly<>(new MaintenanceRuns(events), STORE, settings.timing()),
+                        Named.as("run-reports"), STORE);
 
         output.filter((runId, out) -> out instanceof RunOutput.ReportReady, Named.as("reports-only"))
                 .mapValues(out -> OutputMapper.report(((RunOutput.ReportReady) out).report()),
@@ -130,33 +136,37 @@ public final class ReportTopology {
         Serde<AnalysisReport> reports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registryConfig());
 
         // table analyses carry query texts and statements; their changelog records can outgrow 1 MB as well
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(ANALYSIS_STORE), keys,
-                        new JsonSerde<>(AnalysisStateValue.class))
-                .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, CHANGELOG_MAX_MESSAGE_BYTES))
-                .withCachingDisabled());
+        builder.addStateStore(RunStores.store(ANALYSIS_STORE, AnalysedRun.class, AnalysedTable.class, false));
 
-        KStream<String, AnalysisEvent> runEvents = builder
+        KStream<String, RunEvent<AnalysedRun, AnalysedTable>> runEvents = builder
                 .stream(Topics.ANALYSIS_RUNS.name(), Consumed.with(keys, runs).withName("analysis-runs"))
                 .filter((id, run) -> run != null, Named.as("drop-analysis-run-tombstones"))
-                .mapValues(run -> (AnalysisEvent) new AnalysisEvent.RunArrived(AnalysisEventMapper.run(run)),
+                .mapValues(run -> (RunEvent<AnalysedRun, AnalysedTable>)
+                        new RunEvent.PlanArrived<AnalysedRun, AnalysedTable>(AnalysisEventMapper.run(run)),
                         Named.as("analysis-run-to-domain"));
 
         // table analyses are keyed by table; co-locate them with their run summary (analysis-runs has 3 partitions)
-        KStream<String, AnalysisEvent> tableEvents = builder
+        KStream<String, RunEvent<AnalysedRun, AnalysedTable>> tableEvents = builder
                 .stream(Topics.TABLE_ANALYSES.name(), Consumed.with(keys, tables).withName("table-analyses"))
                 .filter((table, analysis) -> analysis != null, Named.as("drop-table-analysis-tombstones"))
                 .map((table, analysis) -> KeyValue.pair(analysis.getEnvelope().getRunId(),
-                        new AnalysisEvent.TableArrived(analysis.getEnvelope().getRunId(),
-                                AnalysisEventMapper.table(analysis))), Named.as("table-analysis-by-analysis-id"))
-                .repartition(Repartitioned.<String, AnalysisEvent.TableArrived>as(TABLE_ANALYSES_BY_RUN)
-                        .withKeySerde(keys).withValueSerde(new JsonSerde<>(AnalysisEvent.TableArrived.class))
+                        new TableArrived(analysis.getEnvelope().getRunId(), AnalysisEventMapper.table(analysis))),
+                        Named.as("table-analysis-by-analysis-id"))
+                .repartition(Repartitioned.<String, TableArrived>as(TABLE_ANALYSES_BY_RUN)
+                        .withKeySerde(keys).withValueSerde(new JsonSerde<>(TableArrived.class))
                         .withNumberOfPartitions(Topics.ANALYSIS_RUNS.partitions()))
-                .mapValues(arrived -> (AnalysisEvent) arrived, Named.as("table-analysis-event"));
+                .mapValues(arrived -> (RunEvent<AnalysedRun, AnalysedTable>)
+                        new RunEvent.ItemArrived<AnalysedRun, AnalysedTable>(arrived.analysisId(), arrived.table()),
+                        Named.as("table-analysis-event"));
 
         runEvents.merge(tableEvents, Named.as("analysis-runs-and-tables"))
-                .process(() -> new AnalysisReportProcessor(settings, events), Named.as("analysis-report-assembly"),
-                        ANALYSIS_STORE)
+                .process(() -> new RunAssembly<>(new AnalysisRuns(events, settings.analysisAssemblyTimeout()),
+                        ANALYSIS_STORE, settings.timing()), Named.as("analysis-report-assembly"), ANALYSIS_STORE)
                 .mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
                 .to(Topics.ANALYSIS_REPORTS.name(), Produced.with(keys, reports).withName("analysis-reports"));
+    }
+
+    /** A table analysis on its way to its run summary: the value of the repartition topic. */
+    record TableArrived(String analysisId, AnalysedTable table) {
     }
 }

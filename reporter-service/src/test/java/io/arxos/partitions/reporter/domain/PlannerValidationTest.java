@@ -13,6 +13,8 @@ import io.arxos.partitions.reporter.domain.Alert.Kind;
 import io.arxos.partitions.reporter.domain.MaintenanceReport.OperationLine;
 import io.arxos.partitions.reporter.domain.PlannedRun.PlannedTable;
 import io.arxos.partitions.reporter.domain.PlannedRun.SnapshotValidation;
+import io.arxos.partitions.reporter.domain.run.Announcement;
+import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,8 @@ class PlannerValidationTest {
 
     @Test
     void aRunWhoseTablesAreAllValidatedByThePlannerIsCompleteWithoutAnyOutcome() {
-        RunProgress progress = RunProgress.firstSeen("r1", REPORTED_AT).applyPlan(PLAN, id -> null).progress();
+        RunProgress progress = RunProgress.firstSeen("r1", REPORTED_AT)
+                .applyPlan(Announcement.of(PLAN.commandIds().toList(), PLAN.deadline()), id -> null).progress();
 
         assertThat(progress.complete()).isTrue();
     }

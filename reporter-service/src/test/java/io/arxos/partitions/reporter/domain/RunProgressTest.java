@@ -6,10 +6,13 @@ import static io.arxos.partitions.reporter.domain.Fixtures.PLANNED_AT;
 import static io.arxos.partitions.reporter.domain.Fixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arxos.partitions.reporter.domain.RunProgress.Effect;
-import io.arxos.partitions.reporter.domain.RunProgress.OutcomeApplied;
-import io.arxos.partitions.reporter.domain.RunProgress.PlanApplied;
-import io.arxos.partitions.reporter.domain.RunProgress.Verdict;
+import io.arxos.partitions.reporter.domain.run.Announcement;
+import io.arxos.partitions.reporter.domain.run.ItemSlot;
+import io.arxos.partitions.reporter.domain.run.RunProgress;
+import io.arxos.partitions.reporter.domain.run.RunProgress.Effect;
+import io.arxos.partitions.reporter.domain.run.RunProgress.ItemApplied;
+import io.arxos.partitions.reporter.domain.run.RunProgress.PlanApplied;
+import io.arxos.partitions.reporter.domain.run.RunProgress.Verdict;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,13 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
+/** The shared run progress with a maintenance run's items: planned commands and their outcomes. */
 class RunProgressTest {
 
     private static final String RUN = SampleRuns.RUN;
     private static final Instant NOW = PLANNED_AT.plusSeconds(30);
 
     /** The slots as the state store would hold them. */
-    private final Map<String, CommandSlot> slots = new HashMap<>();
+    private final Map<String, ItemSlot<Outcome>> slots = new HashMap<>();
 
     @Test
     void completesWhenEveryPlannedCommandHasAnOutcome() {
@@ -35,7 +39,7 @@ class RunProgressTest {
         }
 
         assertThat(progress.complete()).isTrue();
-        assertThat(progress.answeredCommands()).isEqualTo(6);
+        assertThat(progress.answeredItems()).isEqualTo(6);
         assertThat(progress.verdict(NOW)).isEqualTo(Verdict.REPORT_COMPLETE);
     }
 
@@ -49,7 +53,7 @@ class RunProgressTest {
 
         progress = plan(progress);
 
-        assertThat(progress.answeredCommands()).isEqualTo(6);
+        assertThat(progress.answeredItems()).isEqualTo(6);
         assertThat(progress.verdict(NOW)).isEqualTo(Verdict.REPORT_COMPLETE);
     }
 
@@ -61,17 +65,17 @@ class RunProgressTest {
                 .status(CommandStatus.FAILED).build();
         progress = apply(progress, first).progress();
 
-        OutcomeApplied duplicate = apply(progress, again);
+        ItemApplied<Outcome> duplicate = apply(progress, again);
 
         assertThat(duplicate.effect()).isEqualTo(Effect.DUPLICATE);
-        assertThat(duplicate.progress().answeredCommands()).isEqualTo(1);
-        assertThat(slots.get(SampleRuns.CREATE_FEB.commandId()).outcome().eventId()).isEqualTo("e1");
+        assertThat(duplicate.progress().answeredItems()).isEqualTo(1);
+        assertThat(slots.get(SampleRuns.CREATE_FEB.commandId()).item().eventId()).isEqualTo("e1");
     }
 
     @Test
     void completesAPlanWithoutCommandsAtOnce() {
         RunProgress progress = RunProgress.firstSeen("r0", NOW)
-                .applyPlan(Fixtures.refusedPlan("r0", "bad request"), slots::get).progress();
+                .applyPlan(announce(Fixtures.refusedPlan("r0", "bad request")), slots::get).progress();
 
         assertThat(progress.verdict(NOW)).isEqualTo(Verdict.REPORT_COMPLETE);
     }
@@ -100,7 +104,8 @@ class RunProgressTest {
     void ignoresOutcomesOfARunAlreadyReportedComplete() {
         RunProgress done = plan(RunProgress.firstSeen(RUN, NOW)).reported(ReportStatus.COMPLETE, NOW, Set.of());
 
-        assertThat(done.apply(null, outcome(RUN, SampleRuns.CREATE_FEB, AUDIT_LOGS).build()).effect())
+        Outcome late = outcome(RUN, SampleRuns.CREATE_FEB, AUDIT_LOGS).build();
+        assertThat(done.apply(null, late.commandId(), late).effect())
                 .isEqualTo(Effect.RUN_FINISHED);
     }
 
@@ -108,7 +113,7 @@ class RunProgressTest {
     void ignoresASecondCopyOfThePlan() {
         RunProgress progress = plan(RunProgress.firstSeen(RUN, NOW));
 
-        PlanApplied again = progress.applyPlan(SampleRuns.maintenance(), slots::get);
+        PlanApplied<Outcome> again = progress.applyPlan(announce(SampleRuns.maintenance()), slots::get);
 
         assertThat(again.duplicate()).isTrue();
         assertThat(again.slots()).isEmpty();
@@ -130,15 +135,19 @@ class RunProgressTest {
     }
 
     private RunProgress plan(RunProgress progress) {
-        PlanApplied applied = progress.applyPlan(SampleRuns.maintenance(), slots::get);
-        applied.slots().forEach(s -> slots.put(s.commandId(), s));
+        PlanApplied<Outcome> applied = progress.applyPlan(announce(SampleRuns.maintenance()), slots::get);
+        applied.slots().forEach(s -> slots.put(s.id(), s));
         return applied.progress();
     }
 
-    private OutcomeApplied apply(RunProgress progress, Outcome outcome) {
-        OutcomeApplied applied = progress.apply(slots.get(outcome.commandId()), outcome);
+    private static Announcement announce(PlannedRun plan) {
+        return Announcement.of(plan.commandIds().toList(), plan.deadline());
+    }
+
+    private ItemApplied<Outcome> apply(RunProgress progress, Outcome outcome) {
+        ItemApplied<Outcome> applied = progress.apply(slots.get(outcome.commandId()), outcome.commandId(), outcome);
         if (applied.effect() == Effect.ACCEPTED) {
-            slots.put(applied.slot().commandId(), applied.slot());
+            slots.put(applied.slot().id(), applied.slot());
         }
         return applied;
     }

@@ -3,7 +3,10 @@ package io.arxos.partitions.reporter.kafka;
 import static io.arxos.partitions.reporter.domain.Fixtures.PLANNED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arxos.partitions.reporter.domain.Outcome;
+import io.arxos.partitions.reporter.domain.PlannedRun;
 import io.arxos.partitions.reporter.domain.SampleRuns;
+import io.arxos.partitions.reporter.kafka.run.RunState;
 import java.time.Duration;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +25,7 @@ class RunStateCleanupTopologyTest {
     void keepsOnlyTheProgressOfACompleteRunAndForgetsItAfterRetention() {
         harness.sendPlan(SampleRuns.dryRun());
         SampleRuns.dryRunOutcomes().values().forEach(harness::sendOutcome);
-        KeyValueStore<String, RunStateValue> store = harness.store();
+        KeyValueStore<String, RunState<PlannedRun, Outcome>> store = harness.store();
         assertThat(store.approximateNumEntries()).isEqualTo(1);
 
         harness.driver.advanceWallClockTime(Duration.ofDays(7).plusMinutes(1));
@@ -46,7 +49,7 @@ class RunStateCleanupTopologyTest {
     @Test
     void dropsOutcomesWhosePlanNeverArrivesAfterTheOrphanTtl() {
         SampleRuns.dryRunOutcomes().values().forEach(harness::sendOutcome);
-        KeyValueStore<String, RunStateValue> store = harness.store();
+        KeyValueStore<String, RunState<PlannedRun, Outcome>> store = harness.store();
         assertThat(store.approximateNumEntries()).isEqualTo(3);
 
         harness.driver.advanceWallClockTime(Duration.ofHours(23));

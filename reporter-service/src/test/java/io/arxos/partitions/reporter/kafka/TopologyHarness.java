@@ -13,6 +13,7 @@ import io.arxos.partitions.reporter.domain.AnalysedTable;
 import io.arxos.partitions.reporter.domain.Outcome;
 import io.arxos.partitions.reporter.domain.PlannedRun;
 import io.arxos.partitions.reporter.domain.ReportStatus;
+import io.arxos.partitions.reporter.kafka.run.RunState;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
 import java.time.Duration;
@@ -105,7 +106,7 @@ final class TopologyHarness implements AutoCloseable {
         outcomes.pipeInput(AvroEvents.tableKey(outcome), AvroEvents.outcome(outcome));
     }
 
-    KeyValueStore<String, RunStateValue> store() {
+    KeyValueStore<String, RunState<PlannedRun, Outcome>> store() {
         return driver.getKeyValueStore(ReportTopology.STORE);
     }
 
@@ -118,7 +119,7 @@ final class TopologyHarness implements AutoCloseable {
         tableAnalyses.pipeInput(AnalysisAvroEvents.tableKey(table), AnalysisAvroEvents.table(analysisId, table));
     }
 
-    KeyValueStore<String, AnalysisStateValue> analysisStore() {
+    KeyValueStore<String, RunState<AnalysedRun, AnalysedTable>> analysisStore() {
         return driver.getKeyValueStore(ReportTopology.ANALYSIS_STORE);
     }
 

@@ -1,4 +1,4 @@
-package io.arxos.partitions.reporter.app;
+package io.arxos.partitions.reporter.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import io.arxos.partitions.reporter.domain.MaintenanceReport;
 import io.arxos.partitions.reporter.domain.MaintenanceReport.Summary;
 import io.arxos.partitions.reporter.domain.ReportStatus;
 import io.arxos.partitions.reporter.domain.JsonReportFormat;
-import io.arxos.partitions.reporter.app.ReportArchive.Format;
+import io.arxos.partitions.reporter.files.ReportArchive.Format;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,7 +21,7 @@ class ReportArchiveTest {
 
     @Test
     void writesMarkdownJsonAndHtmlNamedAfterTheRun() {
-        ReportArchive archive = new ReportArchive(dir);
+        ReportArchive archive = ReportArchive.maintenance(dir);
 
         archive.write("run-1", "# md\n", json("run-1", ReportStatus.COMPLETE, 0, "2025-01-01T02:00:00Z"));
 
@@ -32,18 +32,18 @@ class ReportArchiveTest {
 
     @Test
     void listsReportsNewestFirst() {
-        ReportArchive archive = new ReportArchive(dir);
+        ReportArchive archive = ReportArchive.maintenance(dir);
         archive.write("old", "", json("old", ReportStatus.INCOMPLETE, 1, "2025-01-01T02:00:00Z"));
         archive.write("new", "", json("new", ReportStatus.COMPLETE, 2, "2025-02-01T02:00:00Z"));
 
         assertThat(archive.list()).containsExactly(
-                new ReportSummary("new", "COMPLETE", 2, Instant.parse("2025-02-01T02:00:00Z")),
-                new ReportSummary("old", "INCOMPLETE", 1, Instant.parse("2025-01-01T02:00:00Z")));
+                new ArchivedReport("new", "COMPLETE", 2, Instant.parse("2025-02-01T02:00:00Z"), null),
+                new ArchivedReport("old", "INCOMPLETE", 1, Instant.parse("2025-01-01T02:00:00Z"), null));
     }
 
     @Test
     void keepsRunIdsThatAreNotFileNamesInsideTheDirectory() throws Exception {
-        ReportArchive archive = new ReportArchive(dir.resolve("reports"));
+        ReportArchive archive = ReportArchive.maintenance(dir.resolve("reports"));
 
         archive.write("../../etc/passwd", "# md\n", json("../../etc/passwd", ReportStatus.COMPLETE, 0,
                 "2025-01-01T02:00:00Z"));
@@ -52,13 +52,13 @@ class ReportArchiveTest {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.matches("run-[0-9a-f]{32}\\..+"));
         }
         assertThat(archive.read("../../etc/passwd", Format.MARKDOWN)).contains("# md\n");
-        assertThat(archive.list()).extracting(ReportSummary::runId).containsExactly("../../etc/passwd");
+        assertThat(archive.list()).extracting(ArchivedReport::id).containsExactly("../../etc/passwd");
     }
 
     @Test
     void answersEmptyForAnUnknownRun() {
-        assertThat(new ReportArchive(dir).read("nope", Format.MARKDOWN)).isEmpty();
-        assertThat(new ReportArchive(dir.resolve("missing")).list()).isEmpty();
+        assertThat(ReportArchive.maintenance(dir).read("nope", Format.MARKDOWN)).isEmpty();
+        assertThat(ReportArchive.maintenance(dir.resolve("missing")).list()).isEmpty();
     }
 
     private static String json(String runId, ReportStatus status, int exitCode, String at) {

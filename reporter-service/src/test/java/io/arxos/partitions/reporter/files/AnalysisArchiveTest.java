@@ -1,8 +1,8 @@
-package io.arxos.partitions.reporter.app;
+package io.arxos.partitions.reporter.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arxos.partitions.reporter.app.ReportArchive.Format;
+import io.arxos.partitions.reporter.files.ReportArchive.Format;
 import io.arxos.partitions.reporter.domain.AnalysisJsonFormat;
 import io.arxos.partitions.reporter.domain.AnalysisReportBuilder;
 import io.arxos.partitions.reporter.domain.ReportStatus;
@@ -21,7 +21,7 @@ class AnalysisArchiveTest {
 
     @Test
     void writesMarkdownAndJsonInTheAnalysesSubdirectory() {
-        AnalysisArchive archive = AnalysisArchive.under(dir);
+        ReportArchive archive = ReportArchive.analyses(dir);
 
         archive.write("a-1", "# md\n", json("a-1", ReportStatus.COMPLETE, "2025-06-15T10:01:05Z"));
 
@@ -32,20 +32,20 @@ class AnalysisArchiveTest {
 
     @Test
     void listsAnalysesNewestFirstAndStaysOutOfTheMaintenanceIndex() {
-        AnalysisArchive archive = AnalysisArchive.under(dir);
+        ReportArchive archive = ReportArchive.analyses(dir);
         archive.write("old", "", json("old", ReportStatus.INCOMPLETE, "2025-06-01T00:00:00Z"));
         archive.write("new", "", json("new", ReportStatus.COMPLETE, "2025-06-15T00:00:00Z"));
 
         assertThat(archive.list()).containsExactly(
-                new AnalysisSummary("new", "COMPLETE", 0, Instant.parse("2025-06-15T00:00:00Z"), "partctl@dba-laptop"),
-                new AnalysisSummary("old", "INCOMPLETE", 1, Instant.parse("2025-06-01T00:00:00Z"),
+                new ArchivedReport("new", "COMPLETE", 0, Instant.parse("2025-06-15T00:00:00Z"), "partctl@dba-laptop"),
+                new ArchivedReport("old", "INCOMPLETE", 1, Instant.parse("2025-06-01T00:00:00Z"),
                         "partctl@dba-laptop"));
-        assertThat(new ReportArchive(dir).list()).isEmpty();
+        assertThat(ReportArchive.maintenance(dir).list()).isEmpty();
     }
 
     @Test
     void keepsAnalysisIdsThatAreNotFileNamesInsideTheDirectory() throws Exception {
-        AnalysisArchive archive = AnalysisArchive.under(dir);
+        ReportArchive archive = ReportArchive.analyses(dir);
 
         archive.write("../../etc/passwd", "# md\n", json("../../etc/passwd", ReportStatus.COMPLETE,
                 "2025-06-15T00:00:00Z"));
@@ -54,13 +54,13 @@ class AnalysisArchiveTest {
             assertThat(files.map(p -> p.getFileName().toString())).allMatch(n -> n.matches("run-[0-9a-f]{32}\\..+"));
         }
         assertThat(archive.read("../../etc/passwd", Format.MARKDOWN)).contains("# md\n");
-        assertThat(archive.list()).extracting(AnalysisSummary::analysisId).containsExactly("../../etc/passwd");
+        assertThat(archive.list()).extracting(ArchivedReport::id).containsExactly("../../etc/passwd");
     }
 
     @Test
     void answersEmptyForAnUnknownAnalysis() {
-        assertThat(AnalysisArchive.under(dir).read("nope", Format.MARKDOWN)).isEmpty();
-        assertThat(AnalysisArchive.under(dir.resolve("missing")).list()).isEmpty();
+        assertThat(ReportArchive.analyses(dir).read("nope", Format.MARKDOWN)).isEmpty();
+        assertThat(ReportArchive.analyses(dir.resolve("missing")).list()).isEmpty();
     }
 
     private static String json(String id, ReportStatus status, String at) {

@@ -1,11 +1,10 @@
-package io.arxos.partitions.reporter.kafka;
+package io.arxos.partitions.reporter.app;
 
-import io.arxos.partitions.reporter.app.ComposedReport;
 import io.arxos.partitions.reporter.domain.Alert;
 import java.time.Instant;
 
 /** What the report processor emits: a run report (keyed by run id) or an alert (keyed by table or run id). */
-sealed interface RunOutput permits RunOutput.ReportReady, RunOutput.AlertRaised {
+public sealed interface RunOutput permits RunOutput.ReportReady, RunOutput.AlertRaised {
 
     /** A report to publish. */
     record ReportReady(ComposedReport report) implements RunOutput {
