@@ -1,8 +1,8 @@
 package io.arxos.partitions.reporter;
 
-import static io.arxos.partitions.reporter.domain.Fixtures.AUDIT_LOGS;
-import static io.arxos.partitions.reporter.domain.Fixtures.EVENTS;
-import static io.arxos.partitions.reporter.domain.Fixtures.outcome;
+import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.AUDIT_LOGS;
+import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.EVENTS;
+import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,14 +11,14 @@ import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.ReportStatus;
 import io.arxos.partitions.events.RunReport;
-import io.arxos.partitions.reporter.domain.AnalysedTable;
-import io.arxos.partitions.reporter.domain.CommandStatus;
-import io.arxos.partitions.reporter.domain.Finding;
-import io.arxos.partitions.reporter.domain.Fixtures;
-import io.arxos.partitions.reporter.domain.Outcome;
-import io.arxos.partitions.reporter.domain.PlannedRun;
-import io.arxos.partitions.reporter.domain.PlannedRun.PlannedCommand;
-import io.arxos.partitions.reporter.domain.SampleAnalyses;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
+import io.arxos.partitions.reporter.domain.analysis.SampleAnalyses;
+import io.arxos.partitions.reporter.domain.maintenance.CommandStatus;
+import io.arxos.partitions.reporter.domain.maintenance.Finding;
+import io.arxos.partitions.reporter.domain.maintenance.Fixtures;
+import io.arxos.partitions.reporter.domain.maintenance.Outcome;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedCommand;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import io.arxos.partitions.reporter.kafka.AnalysisAvroEvents;
 import io.arxos.partitions.reporter.kafka.AvroEvents;
 import io.arxos.partitions.schemas.KafkaSettings;

@@ -2,6 +2,7 @@ package io.arxos.partitions.stack;
 
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicProvisioner;
+import io.arxos.partitions.testing.FreePorts;
 import io.arxos.partitions.testing.PostgresTestServer;
 import io.arxos.partitions.testing.SampleFleetSetup;
 import io.arxos.partitions.testing.SchemaRegistryProcess;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -276,28 +276,9 @@ public final class Stack implements AutoCloseable {
         }
     }
 
-    /** Distinct free ports: all sockets stay open until every port is chosen, so none is handed out twice. */
+    /** Distinct free ports (see {@link FreePorts}). */
     static int[] freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>();
-        try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket(0);
-                sockets.add(socket);
-                ports[i] = socket.getLocalPort();
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException e) {
-                    // closing a probe socket cannot matter
-                }
-            }
-        }
+        return FreePorts.take(count);
     }
 
     private static byte[] randomBytes() {

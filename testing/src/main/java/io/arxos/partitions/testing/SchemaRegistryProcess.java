@@ -97,12 +97,7 @@ public final class SchemaRegistryProcess implements AutoCloseable {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free local port", e);
-        }
+        return FreePorts.take();
     }
 
 }

@@ -1,7 +1,9 @@
 package io.arxos.partitions.reporter.domain;
 
-import io.arxos.partitions.reporter.domain.MaintenanceReport.LineStatus;
-import io.arxos.partitions.reporter.domain.MaintenanceReport.OperationLine;
+import io.arxos.partitions.reporter.domain.maintenance.CommandKind;
+import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.LineStatus;
+import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.OperationLine;
+import io.arxos.partitions.reporter.domain.maintenance.PartitionSize;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -9,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Text pieces the Markdown and HTML renderers share, so both print a value the same way. */
-final class ReportCells {
+public final class ReportCells {
 
     private ReportCells() {
     }
 
-    static String bound(PartitionSize p, boolean lower) {
+    public static String bound(PartitionSize p, boolean lower) {
         if (p.defaultPartition()) {
             return "DEFAULT";
         }
@@ -25,16 +27,16 @@ final class ReportCells {
         return value.toLocalTime().equals(LocalTime.MIDNIGHT) ? value.toLocalDate().toString() : value.toString();
     }
 
-    static String megabytes(long bytes) {
+    public static String megabytes(long bytes) {
         return String.format(Locale.ROOT, "%.2f", bytes / (1024.0 * 1024.0));
     }
 
     /** Estimates are -1 for tables PostgreSQL never analysed. */
-    static String rows(long estimate) {
+    public static String rows(long estimate) {
         return estimate < 0 ? "?" : Long.toString(estimate);
     }
 
-    static String emoji(LineStatus status) {
+    public static String emoji(LineStatus status) {
         return switch (status) {
             case SUCCEEDED -> "✅";
             case ALREADY_APPLIED -> "♻️";
@@ -46,17 +48,17 @@ final class ReportCells {
         };
     }
 
-    static boolean isValidate(OperationLine op) {
+    public static boolean isValidate(OperationLine op) {
         return op.operation().equals(CommandKind.VALIDATE_TABLE.label());
     }
 
     /** What the operation acted on: the partition, or the table for validation. */
-    static String target(OperationLine op) {
+    public static String target(OperationLine op) {
         return isValidate(op) || op.partition() == null ? op.table() : op.partition();
     }
 
     /** One operation as a sentence, without the status emoji: {@code create_partition: x (already applied)}. */
-    static String sentence(OperationLine op) {
+    public static String sentence(OperationLine op) {
         StringBuilder text = new StringBuilder(op.operation()).append(": ").append(target(op));
         switch (op.status()) {
             case SUCCEEDED, ALREADY_APPLIED, DRY_RUN -> {
@@ -100,16 +102,16 @@ final class ReportCells {
         return both.isEmpty() ? "failed" : both;
     }
 
-    static String orElse(String value, String fallback) {
+    public static String orElse(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value;
     }
 
-    static String yesNo(boolean value) {
+    public static String yesNo(boolean value) {
         return value ? "yes" : "no";
     }
 
     /** Text made safe for a Markdown table cell: a pipe or line break inside a cell would split the table. */
-    static String cell(String text) {
+    public static String cell(String text) {
         return text.replace("|", "\\|").replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
@@ -117,7 +119,7 @@ final class ReportCells {
      * Text as one Markdown code span on one line: whitespace runs become one space, and the span is fenced with one
      * backtick more than the longest run inside it (padded when the text starts or ends with a backtick).
      */
-    static String code(String text) {
+    public static String code(String text) {
         String flat = text.strip().replaceAll("\\s+", " ");
         String fence = "`".repeat(longestBacktickRun(flat) + 1);
         String pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
@@ -125,17 +127,17 @@ final class ReportCells {
     }
 
     /** The fence of a fenced code block holding {@code content}: three backticks, or more when it contains some. */
-    static String fence(String content) {
+    public static String fence(String content) {
         return "`".repeat(Math.max(3, longestBacktickRun(content) + 1));
     }
 
     /** {@code text} cut to {@code max} characters, marked with an ellipsis when cut. */
-    static String truncate(String text, int max) {
+    public static String truncate(String text, int max) {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
     /** A size in binary units: {@code 512 B}, {@code 48.0 KiB}, {@code 1.5 GiB}. */
-    static String bytes(long bytes) {
+    public static String bytes(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
@@ -150,17 +152,17 @@ final class ReportCells {
     }
 
     /** A count with thousands separators: {@code 1,234,567}. */
-    static String count(long value) {
+    public static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
     /** A ratio (0..1) as a percentage with one decimal. */
-    static String percent(double ratio) {
+    public static String percent(double ratio) {
         return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
     }
 
     /** A duration for people: {@code 850 ms}, {@code 4.2 s}, {@code 1 min 4 s}, {@code 2 h 5 min}. */
-    static String duration(long millis) {
+    public static String duration(long millis) {
         if (millis < 1000) {
             return millis + " ms";
         }
@@ -180,7 +182,7 @@ final class ReportCells {
      * An estimate's value by its unit (bytes, ratio, partitions, rows, ms or milliseconds); {@code not estimated}
      * when the analysis could not derive it.
      */
-    static String estimate(Double value, String unit) {
+    public static String estimate(Double value, String unit) {
         if (value == null) {
             return "not estimated";
         }

@@ -1,7 +1,7 @@
 package io.arxos.partitions.reporter.files;
 
-import io.arxos.partitions.reporter.domain.HtmlRenderer;
-import io.arxos.partitions.reporter.domain.JsonReportFormat;
+import io.arxos.partitions.reporter.domain.maintenance.HtmlRenderer;
+import io.arxos.partitions.reporter.json.JsonReportFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

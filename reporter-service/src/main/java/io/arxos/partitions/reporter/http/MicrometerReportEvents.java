@@ -1,15 +1,13 @@
 package io.arxos.partitions.reporter.http;
 
-import io.arxos.partitions.reporter.app.ReportEvents;
-import io.arxos.partitions.reporter.domain.ReportStatus;
+import io.arxos.partitions.reporter.app.run.ReportEvents;
+import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Counts emitted reports by status: {@code reporter_reports_total{status=…}} and
  * {@code reporter_analysis_reports_total{status=…}} on /q/metrics.
  */
-@ApplicationScoped
 public class MicrometerReportEvents implements ReportEvents {
 
     private final MeterRegistry registry;

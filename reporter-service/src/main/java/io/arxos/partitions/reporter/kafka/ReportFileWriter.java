@@ -3,16 +3,10 @@ package io.arxos.partitions.reporter.kafka;
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.reporter.files.ReportArchive;
-import io.arxos.partitions.reporter.config.ReporterConfig;
 import io.arxos.partitions.schemas.DeadLetters;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.SchemaRegistryException;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Named;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +30,6 @@ import org.jboss.logging.Logger;
  * replica of the service serves every report whichever instance built it, and a fresh disk is refilled from the
  * topics at start-up.
  */
-@ApplicationScoped
 public class ReportFileWriter {
 
     private static final Logger LOG = Logger.getLogger(ReportFileWriter.class);
@@ -45,21 +38,22 @@ public class ReportFileWriter {
     private final KafkaSettings settings;
     private final ReportArchive archive;
     private final ReportArchive analyses;
-    private final ReporterConfig config;
+    private final boolean enabled;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private volatile boolean running;
     private volatile boolean assigned;
 
-    public ReportFileWriter(KafkaSettings settings, @Named("maintenance") ReportArchive archive,
-            @Named("analyses") ReportArchive analyses, ReporterConfig config) {
+    /** @param enabled false: write nothing ({@code reporter.files.enabled=false}) */
+    public ReportFileWriter(KafkaSettings settings, ReportArchive archive, ReportArchive analyses, boolean enabled) {
         this.settings = settings;
         this.archive = archive;
         this.analyses = analyses;
-        this.config = config;
+        this.enabled = enabled;
     }
 
-    void start(@Observes StartupEvent event) {
-        if (!config.files().enabled()) {
+    /** Starts following the report topics on a thread of its own. */
+    public void start() {
+        if (!enabled) {
             LOG.info("report files disabled (reporter.files.enabled=false)");
             return;
         }
@@ -76,7 +70,7 @@ public class ReportFileWriter {
         LOG.infof("writing reports to %s and analyses to %s", archive.directory(), analyses.directory());
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    public void stop() {
         running = false;
         KafkaConsumer<byte[], byte[]> c = consumer;
         if (c != null) {

@@ -7,14 +7,15 @@ import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.TableAnalysis;
-import io.arxos.partitions.reporter.app.AnalysisRuns;
-import io.arxos.partitions.reporter.app.MaintenanceRuns;
-import io.arxos.partitions.reporter.app.ReportEvents;
-import io.arxos.partitions.reporter.app.RunOutput;
-import io.arxos.partitions.reporter.domain.AnalysedRun;
-import io.arxos.partitions.reporter.domain.AnalysedTable;
-import io.arxos.partitions.reporter.domain.Outcome;
-import io.arxos.partitions.reporter.domain.PlannedRun;
+import io.arxos.partitions.reporter.app.analysis.ComposedAnalysis;
+import io.arxos.partitions.reporter.app.maintenance.RunOutput;
+import io.arxos.partitions.reporter.app.run.RunKind;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
+import io.arxos.partitions.reporter.domain.maintenance.Outcome;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
+import io.arxos.partitions.reporter.kafka.analysis.AnalysisEventMapper;
+import io.arxos.partitions.reporter.kafka.maintenance.EventMapper;
 import io.arxos.partitions.reporter.kafka.run.RunAssembly;
 import io.arxos.partitions.reporter.kafka.run.RunEvent;
 import io.arxos.partitions.reporter.kafka.run.RunStores;
@@ -65,18 +66,15 @@ public final class ReportTopology {
      * @param punctuateInterval how often the wall-clock punctuator checks deadlines and retention
      * @param finishedRetention how long a reported run's state is kept
      * @param orphanTtl how long outcomes (and table analyses) wait for a plan (a run summary) that does not come
-     * @param analysisAssemblyTimeout how long an analysis' tables may lag behind its run summary before the report
-     *     goes out as INCOMPLETE
      */
     public record Settings(Map<String, ?> registryConfig, Duration punctuateInterval, Duration finishedRetention,
-            Duration orphanTtl, Duration analysisAssemblyTimeout) {
+            Duration orphanTtl) {
 
         public Settings {
             Objects.requireNonNull(registryConfig, "registryConfig");
             Objects.requireNonNull(punctuateInterval, "punctuateInterval");
             Objects.requireNonNull(finishedRetention, "finishedRetention");
             Objects.requireNonNull(orphanTtl, "orphanTtl");
-            Objects.requireNonNull(analysisAssemblyTimeout, "analysisAssemblyTimeout");
         }
 
         RunAssembly.Timing timing() {
@@ -84,7 +82,12 @@ public final class ReportTopology {
         }
     }
 
-    public static Topology build(Settings settings, ReportEvents events) {
+    /**
+     * @param maintenance the maintenance kind: run plans and command outcomes to reports and alerts
+     * @param analyses the analysis kind: run summaries and table analyses to analysis reports
+     */
+    public static Topology build(Settings settings, RunKind<PlannedRun, Outcome, RunOutput> maintenance,
+            RunKind<AnalysedRun, AnalysedTable, ComposedAnalysis> analyses) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         Serde<RunPlan> plans = Topics.RUN_PLANS.valueSerde(settings.registryConfig());
@@ -113,7 +116,7 @@ public final class ReportTopology {
                         outcome.runId(), outcome), Named.as("outcome-event"));
 
         KStream<String, RunOutput> output = planEvents.merge(outcomeEvents, Named.as("plans-and-outcomes"))
-                .process(() -> new RunAssembly<>(new MaintenanceRuns(events), STORE, settings.timing()),
+                .process(() -> new RunAssembly<>(maintenance, STORE, settings.timing()),
                         Named.as("run-reports"), STORE);
 
         output.filter((runId, out) -> out instanceof RunOutput.ReportReady, Named.as("reports-only"))
@@ -124,12 +127,13 @@ public final class ReportTopology {
                 .mapValues(out -> OutputMapper.alert(((RunOutput.AlertRaised) out).alert(),
                         ((RunOutput.AlertRaised) out).at()), Named.as("alert-to-avro"))
                 .to(Topics.ALERTS.name(), Produced.with(keys, alerts).withName("alerts"));
-        addAnalyses(builder, settings, events);
+        addAnalyses(builder, settings, analyses);
         return builder.build();
     }
 
     /** The analysis sub-topology, added after the maintenance one so that one keeps its node and task names. */
-    private static void addAnalyses(StreamsBuilder builder, Settings settings, ReportEvents events) {
+    private static void addAnalyses(StreamsBuilder builder, Settings settings,
+            RunKind<AnalysedRun, AnalysedTable, ComposedAnalysis> analyses) {
         Serde<String> keys = Serdes.String();
         Serde<AnalysisRun> runs = Topics.ANALYSIS_RUNS.valueSerde(settings.registryConfig());
         Serde<TableAnalysis> tables = Topics.TABLE_ANALYSES.valueSerde(settings.registryConfig());
@@ -160,8 +164,7 @@ public final class ReportTopology {
                         Named.as("table-analysis-event"));
 
         runEvents.merge(tableEvents, Named.as("analysis-runs-and-tables"))
-                .process(() -> new RunAssembly<>(new AnalysisRuns(events, settings.analysisAssemblyTimeout()),
-                        ANALYSIS_STORE, settings.timing()), Named.as("analysis-report-assembly"), ANALYSIS_STORE)
+                .process(() -> new RunAssembly<>(analyses, ANALYSIS_STORE, settings.timing()), Named.as("analysis-report-assembly"), ANALYSIS_STORE)
                 .mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
                 .to(Topics.ANALYSIS_REPORTS.name(), Produced.with(keys, reports).withName("analysis-reports"));
     }

@@ -12,14 +12,14 @@ import java.nio.file.Path;
  * Compares rendered text with a file under {@code src/test/resources/golden}. Run with {@code -Dgolden.update=true}
  * to rewrite the files after an intended change, then review the diff.
  */
-final class GoldenFiles {
+public final class GoldenFiles {
 
     private static final Path DIR = Path.of("src/test/resources/golden");
 
     private GoldenFiles() {
     }
 
-    static void assertMatches(String name, String actual) {
+    public static void assertMatches(String name, String actual) {
         Path file = DIR.resolve(name);
         try {
             if (Boolean.getBoolean("golden.update")) {

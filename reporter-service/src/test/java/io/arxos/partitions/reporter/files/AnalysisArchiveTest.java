@@ -2,11 +2,11 @@ package io.arxos.partitions.reporter.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.arxos.partitions.reporter.domain.analysis.AnalysisReportBuilder;
+import io.arxos.partitions.reporter.domain.analysis.SampleAnalyses;
+import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.files.ReportArchive.Format;
-import io.arxos.partitions.reporter.domain.AnalysisJsonFormat;
-import io.arxos.partitions.reporter.domain.AnalysisReportBuilder;
-import io.arxos.partitions.reporter.domain.ReportStatus;
-import io.arxos.partitions.reporter.domain.SampleAnalyses;
+import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

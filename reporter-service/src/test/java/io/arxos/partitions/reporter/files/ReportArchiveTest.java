@@ -2,11 +2,11 @@ package io.arxos.partitions.reporter.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arxos.partitions.reporter.domain.MaintenanceReport;
-import io.arxos.partitions.reporter.domain.MaintenanceReport.Summary;
-import io.arxos.partitions.reporter.domain.ReportStatus;
-import io.arxos.partitions.reporter.domain.JsonReportFormat;
+import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.Summary;
+import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
+import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.files.ReportArchive.Format;
+import io.arxos.partitions.reporter.json.JsonReportFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

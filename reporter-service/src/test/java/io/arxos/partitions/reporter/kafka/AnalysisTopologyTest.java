@@ -1,12 +1,12 @@
 package io.arxos.partitions.reporter.kafka;
 
-import static io.arxos.partitions.reporter.domain.SampleAnalyses.ANALYSIS;
+import static io.arxos.partitions.reporter.domain.analysis.SampleAnalyses.ANALYSIS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.ReportStatus;
-import io.arxos.partitions.reporter.domain.AnalysedTable;
-import io.arxos.partitions.reporter.domain.SampleAnalyses;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
+import io.arxos.partitions.reporter.domain.analysis.SampleAnalyses;
 import io.arxos.partitions.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -13,10 +13,10 @@ import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunTrigger;
 import io.arxos.partitions.events.TableId;
 import io.arxos.partitions.events.TablePlan;
-import io.arxos.partitions.reporter.domain.Finding;
-import io.arxos.partitions.reporter.domain.Outcome;
-import io.arxos.partitions.reporter.domain.PartitionSize;
-import io.arxos.partitions.reporter.domain.PlannedRun;
+import io.arxos.partitions.reporter.domain.maintenance.Finding;
+import io.arxos.partitions.reporter.domain.maintenance.Outcome;
+import io.arxos.partitions.reporter.domain.maintenance.PartitionSize;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import java.time.Instant;
 import java.util.UUID;
 

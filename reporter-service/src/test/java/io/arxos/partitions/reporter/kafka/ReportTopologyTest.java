@@ -1,8 +1,8 @@
 package io.arxos.partitions.reporter.kafka;
 
-import static io.arxos.partitions.reporter.domain.Fixtures.AUDIT_LOGS;
-import static io.arxos.partitions.reporter.domain.Fixtures.PLANNED_AT;
-import static io.arxos.partitions.reporter.domain.Fixtures.outcome;
+import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.AUDIT_LOGS;
+import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.PLANNED_AT;
+import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -10,11 +10,11 @@ import io.arxos.partitions.events.AlertKind;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.ReportStatus;
 import io.arxos.partitions.events.RunReport;
-import io.arxos.partitions.reporter.domain.CommandStatus;
-import io.arxos.partitions.reporter.domain.Fixtures;
-import io.arxos.partitions.reporter.domain.Outcome;
-import io.arxos.partitions.reporter.domain.PlannedRun;
-import io.arxos.partitions.reporter.domain.SampleRuns;
+import io.arxos.partitions.reporter.domain.maintenance.CommandStatus;
+import io.arxos.partitions.reporter.domain.maintenance.Fixtures;
+import io.arxos.partitions.reporter.domain.maintenance.Outcome;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
+import io.arxos.partitions.reporter.domain.maintenance.SampleRuns;
 import io.arxos.partitions.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package io.arxos.partitions.reporter.kafka;
 
-import static io.arxos.partitions.reporter.domain.Fixtures.PLANNED_AT;
+import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.PLANNED_AT;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arxos.partitions.reporter.domain.Outcome;
-import io.arxos.partitions.reporter.domain.PlannedRun;
-import io.arxos.partitions.reporter.domain.SampleRuns;
+import io.arxos.partitions.reporter.domain.maintenance.Outcome;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
+import io.arxos.partitions.reporter.domain.maintenance.SampleRuns;
 import io.arxos.partitions.reporter.kafka.run.RunState;
 import java.time.Duration;
 import org.apache.kafka.streams.state.KeyValueStore;

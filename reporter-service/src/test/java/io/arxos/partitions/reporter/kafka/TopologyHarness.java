@@ -7,12 +7,16 @@ import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.TableAnalysis;
-import io.arxos.partitions.reporter.app.ReportEvents;
-import io.arxos.partitions.reporter.domain.AnalysedRun;
-import io.arxos.partitions.reporter.domain.AnalysedTable;
-import io.arxos.partitions.reporter.domain.Outcome;
-import io.arxos.partitions.reporter.domain.PlannedRun;
-import io.arxos.partitions.reporter.domain.ReportStatus;
+import io.arxos.partitions.reporter.app.analysis.AnalysisRuns;
+import io.arxos.partitions.reporter.app.maintenance.MaintenanceRuns;
+import io.arxos.partitions.reporter.app.run.ReportEvents;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
+import io.arxos.partitions.reporter.domain.maintenance.Outcome;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
+import io.arxos.partitions.reporter.domain.run.ReportStatus;
+import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
+import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.run.RunState;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
@@ -65,18 +69,21 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         props.put(DeadLetterHandler.SINK_CONFIG, (DeadLetterSink) deadLetters::add);
-        driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
-                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1), ASSEMBLY_TIMEOUT), new ReportEvents() {
-                    @Override
-                    public void reportEmitted(String runId, ReportStatus status, int exitCode) {
-                        emitted.add(runId + ":" + status);
-                    }
+        ReportEvents events = new ReportEvents() {
+            @Override
+            public void reportEmitted(String runId, ReportStatus status, int exitCode) {
+                emitted.add(runId + ":" + status);
+            }
 
-                    @Override
-                    public void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
-                        emitted.add("analysis " + analysisId + ":" + status);
-                    }
-                }), props, start);
+            @Override
+            public void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
+                emitted.add("analysis " + analysisId + ":" + status);
+            }
+        };
+        driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
+                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1)),
+                new MaintenanceRuns(events, JsonReportFormat::render),
+                new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render)), props, start);
         plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
                 Topics.RUN_PLANS.valueSerde(registry).serializer());
         outcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new StringSerializer(),

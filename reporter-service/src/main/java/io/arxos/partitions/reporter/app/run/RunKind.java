@@ -1,7 +1,7 @@
 package io.arxos.partitions.reporter.app.run;
 
-import io.arxos.partitions.reporter.domain.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.Announcement;
+import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Instant;
 import java.util.List;

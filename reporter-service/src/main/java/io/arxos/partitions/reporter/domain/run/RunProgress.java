@@ -1,6 +1,5 @@
 package io.arxos.partitions.reporter.domain.run;
 
-import io.arxos.partitions.reporter.domain.ReportStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,12 +2,12 @@ package io.arxos.partitions.reporter.kafka.run;
 
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
-import io.arxos.partitions.reporter.domain.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.ItemSlot;
-import io.arxos.partitions.reporter.domain.run.RunProgress;
+import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunProgress.ItemApplied;
 import io.arxos.partitions.reporter.domain.run.RunProgress.PlanApplied;
 import io.arxos.partitions.reporter.domain.run.RunProgress.Verdict;
+import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

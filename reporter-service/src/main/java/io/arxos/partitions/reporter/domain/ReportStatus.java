@@ -1,7 +1,0 @@
-package io.arxos.partitions.reporter.domain;
-
-/** Whether a report saw every planned command's outcome. */
-public enum ReportStatus {
-    COMPLETE,
-    INCOMPLETE
-}
