@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -50,7 +49,7 @@ final class CommandChannel<C extends SpecificRecord, A extends SpecificRecord> i
             Function<A, String> answerId) {
         this.commandTopic = commandTopic;
         this.answerId = answerId;
-        this.consumer = new KafkaConsumer<>(settings.consumer("partctl-" + UUID.randomUUID(), "partctl"),
+        this.consumer = new KafkaConsumer<>(RunClient.answerConsumer(settings),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             listenFromEnd(answerTopic.name());
@@ -117,6 +116,6 @@ final class CommandChannel<C extends SpecificRecord, A extends SpecificRecord> i
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));
-        consumer.close(Duration.ofSeconds(5));
+        consumer.close(Duration.ZERO); // nothing to commit, no group to leave
     }
 }

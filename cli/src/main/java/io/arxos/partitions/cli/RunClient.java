@@ -135,9 +135,10 @@ final class RunClient {
             TopicSpec<R> requestTopic, R request, TopicSpec<A> firstTopic, TopicSpec<B> lastTopic, Duration firstWait,
             Duration lastWait, Consumer<String> progress, String waiting, Function<A, String> firstArrived) {
         String id = idOf(request);
-        Map<String, Object> consumerConfig = settings.consumer("partctl-" + UUID.randomUUID(), "partctl");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
+        Map<String, Object> consumerConfig = answerConsumer(settings);
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
+        try {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of(firstTopic.name(), lastTopic.name())) {
                 for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(10))) {
@@ -175,7 +176,21 @@ final class RunClient {
                 }
             }
             return new Answers<>(Optional.ofNullable(first), Optional.ofNullable(last));
+        } finally {
+            // it commits nothing and leaves no group: waiting for its last fetch to come back would only delay exit
+            consumer.close(Duration.ZERO);
         }
+    }
+
+    /**
+     * A consumer for the answers, assigned (no group membership), that asks the broker often: a short-lived client
+     * waiting for one record, whose read_committed fetch would otherwise sit out the broker's wait (100 ms) at a
+     * transaction that commits meanwhile.
+     */
+    static Map<String, Object> answerConsumer(KafkaSettings settings) {
+        Map<String, Object> config = settings.consumer("partctl-" + UUID.randomUUID(), "partctl");
+        config.put(org.apache.kafka.clients.consumer.ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10);
+        return config;
     }
 
     private <R extends SpecificRecord> void send(TopicSpec<R> topic, String id, R request) {

@@ -24,15 +24,31 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 final class CommandLatency implements AutoCloseable {
 
-    /** What one pass's commands came to. */
+    /** What one pass's commands came to, and when each hop of the run was published (record timestamps). */
     record Figures(int commands, int outcomes, int commandsWithSeveralOutcomes, double p50Millis, double p99Millis,
-            double commandsPerSecond, Map<String, Integer> outcomesByStatus) {
+            double commandsPerSecond, Map<String, Integer> outcomesByStatus, Timeline timeline) {
 
         String row() {
             return String.format(Locale.ROOT, "commands %d, outcomes %d (%s), commands with more than one outcome %d;"
-                    + " command published -> outcome published p50 %.0f ms, p99 %.0f ms; %.1f commands/s sustained",
-                    commands, outcomes, outcomesByStatus, commandsWithSeveralOutcomes, p50Millis, p99Millis,
-                    commandsPerSecond);
+                    + " command published -> outcome published p50 %.0f ms, p99 %.0f ms; %.1f commands/s sustained;"
+                    + " %s", commands, outcomes, outcomesByStatus, commandsWithSeveralOutcomes, p50Millis, p99Millis,
+                    commandsPerSecond, timeline);
+        }
+    }
+
+    /**
+     * Where a pass's wall time went, in milliseconds between the record timestamps of its hops: partctl's start to its
+     * request, request to run plan (the planner), plan to first command, last outcome to report (the reporter), and
+     * report to partctl's return. A hop that did not happen is -1.
+     */
+    record Timeline(long startToRequest, long requestToPlan, long planToReport, long lastOutcomeToReport,
+            long reportToReturn) {
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "timeline ms: partctl start->request %d, request->plan %d, plan->report"
+                    + " %d (last outcome->report %d), report->partctl returned %d", startToRequest, requestToPlan,
+                    planToReport, lastOutcomeToReport, reportToReturn);
         }
     }
 
@@ -46,7 +62,8 @@ final class CommandLatency implements AutoCloseable {
         this.commands = Topics.COMMANDS.valueSerde(settings.registry()).deserializer();
         this.outcomes = Topics.OUTCOMES.valueSerde(settings.registry()).deserializer();
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.COMMANDS.name(), Topics.OUTCOMES.name())) {
+        for (String topic : List.of(Topics.COMMANDS.name(), Topics.OUTCOMES.name(),
+                Topics.MAINTENANCE_REQUESTS.name(), Topics.RUN_PLANS.name(), Topics.REPORTS.name())) {
             consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
         }
         consumer.assign(partitions);
@@ -59,8 +76,14 @@ final class CommandLatency implements AutoCloseable {
         return new CommandLatency(KafkaSettings.of(bootstrapServers, registryUrl));
     }
 
-    /** Reads until every command seen has an outcome (or {@code patience} passes without news). */
-    Figures collect(Duration patience) {
+    /**
+     * Reads until every command seen has an outcome (or {@code patience} passes without news).
+     *
+     * @param startedAt when partctl was started (epoch ms)
+     * @param returnedAt when it returned (epoch ms)
+     */
+    Figures collect(Duration patience, long startedAt, long returnedAt) {
+        Map<String, Long> hops = new HashMap<>();
         Map<String, Long> published = new HashMap<>();
         Map<String, List<Long>> answered = new HashMap<>();
         Map<String, Integer> byStatus = new HashMap<>();
@@ -69,7 +92,9 @@ final class CommandLatency implements AutoCloseable {
             boolean news = false;
             for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                 news = true;
-                if (r.topic().equals(Topics.COMMANDS.name())) {
+                if (!r.topic().equals(Topics.COMMANDS.name()) && !r.topic().equals(Topics.OUTCOMES.name())) {
+                    hops.putIfAbsent(r.topic(), r.timestamp());
+                } else if (r.topic().equals(Topics.COMMANDS.name())) {
                     published.putIfAbsent(commands.deserialize(r.topic(), r.value()).getCommandId(), r.timestamp());
                 } else {
                     CommandOutcome o = outcomes.deserialize(r.topic(), r.value());
@@ -99,8 +124,18 @@ final class CommandLatency implements AutoCloseable {
         int several = (int) answered.values().stream().filter(l -> l.size() > 1).count();
         int totalOutcomes = answered.values().stream().mapToInt(List::size).sum();
         double seconds = latencies.isEmpty() ? Double.NaN : Math.max(1, last - first) / 1000.0;
+        long lastOutcome = answered.values().stream().mapToLong(l -> l.get(0)).max().orElse(-1);
+        Timeline timeline = new Timeline(between(startedAt, hops.get(Topics.MAINTENANCE_REQUESTS.name())),
+                between(hops.get(Topics.MAINTENANCE_REQUESTS.name()), hops.get(Topics.RUN_PLANS.name())),
+                between(hops.get(Topics.RUN_PLANS.name()), hops.get(Topics.REPORTS.name())),
+                lastOutcome < 0 ? -1 : between(lastOutcome, hops.get(Topics.REPORTS.name())),
+                between(hops.get(Topics.REPORTS.name()), returnedAt));
         return new Figures(published.size(), totalOutcomes, several, percentile(latencies, 50),
-                percentile(latencies, 99), latencies.size() / seconds, byStatus);
+                percentile(latencies, 99), latencies.size() / seconds, byStatus, timeline);
+    }
+
+    private static long between(Long from, Long to) {
+        return from == null || to == null ? -1 : to - from;
     }
 
     private static double percentile(List<Long> sorted, int p) {

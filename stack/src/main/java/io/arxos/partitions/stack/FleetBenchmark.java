@@ -145,18 +145,24 @@ public final class FleetBenchmark {
             before = FleetTables.countPartitions(c, names);
         }
         settle();
+        Map<Long, Long> children0 = postgres.childTicks();
         double cpu0 = postgres.cpuSeconds();
         long t0 = System.nanoTime();
         String note;
         if (side == Side.TOOL) {
             try (CommandLatency latency = CommandLatency.open(stack.bootstrapServers(), stack.registryUrl())) {
                 Map<String, Double> services0 = stack.processCpuSeconds();
+                long startedAt = System.currentTimeMillis();
                 t0 = System.nanoTime();
                 int exit = maintain(stack, work, "bench_tool");
                 double wall = (System.nanoTime() - t0) / 1e9;
+                long returnedAt = System.currentTimeMillis();
                 settle();
                 double cpu = postgres.cpuSeconds() - cpu0;
-                note = "partctl exit " + exit + "; " + latency.collect(Duration.ofSeconds(3)).row() + "; CPU s of "
+                if (STATEMENTS) {
+                    printBackendCpu(postgres, children0, cpu, db);
+                }
+                note = "partctl exit " + exit + "; " + latency.collect(Duration.ofSeconds(3), startedAt, returnedAt).row() + "; CPU s of "
                         + serviceCpu(services0, stack.processCpuSeconds());
                 return new Pass(n, run, side, idle, wall, cpu, created(postgres, db, names, before), note);
             }
@@ -179,6 +185,39 @@ public final class FleetBenchmark {
         settle();
         double cpu = postgres.cpuSeconds() - cpu0;
         return new Pass(n, run, side, idle, wall, cpu, created(postgres, db, names, before), note);
+    }
+
+    /** Set by --statements: diagnosis output (statements and CPU per server process). */
+    static boolean STATEMENTS;
+
+    /**
+     * Where the server's CPU of a pass went, per process still alive (its title and application name) and for the
+     * processes that exited during the pass together.
+     */
+    static void printBackendCpu(SystemPostgres postgres, Map<Long, Long> before, double total, String db)
+            throws SQLException {
+        Map<Long, Long> after = postgres.childTicks();
+        Map<Long, String> names = new java.util.HashMap<>();
+        try (Connection c = postgres.superuser(db); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT pid, coalesce(application_name, ''), backend_type"
+                        + " FROM pg_stat_activity")) {
+            while (rs.next()) {
+                names.put(rs.getLong(1), rs.getString(3) + " '" + rs.getString(2) + "'");
+            }
+        }
+        double live = 0;
+        System.out.println("  server CPU by process (s):");
+        for (Map.Entry<Long, Long> e : after.entrySet()) {
+            double used = (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / (double) SystemPostgres.CLOCK_TICKS;
+            live += used;
+            if (used > 0) {
+                System.out.printf(java.util.Locale.ROOT, "  %8.2f  %s  %s%s%n", used, SystemPostgres.title(e.getKey()),
+                        names.getOrDefault(e.getKey(), "?"), before.containsKey(e.getKey()) ? "" : " (new)");
+            }
+        }
+        long exited = before.keySet().stream().filter(pid -> !after.containsKey(pid)).count();
+        System.out.printf(java.util.Locale.ROOT, "  %8.2f  %d processes that exited during the pass (their whole"
+                + " lifetime) and the postmaster%n", total - live, exited);
     }
 
     static void resetStatements(Settings settings, SystemPostgres postgres) throws SQLException {
@@ -352,6 +391,7 @@ public final class FleetBenchmark {
                         + " [--connection-budget 20] [--workers W] [--statements] [--shared-buffers 128MB]");
             }
         }
+        STATEMENTS = statements;
         return new Settings(tables, databases, executors, runs, history, budget, statements, workers,
                 sharedBuffers);
     }

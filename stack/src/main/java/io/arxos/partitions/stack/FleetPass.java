@@ -98,16 +98,18 @@ final class FleetPass {
         double cpu0 = postgres.cpuSeconds();
         try (ConnectionSampler sampler = ConnectionSampler.start(postgres);
                 CommandLatency latency = CommandLatency.open(stack.bootstrapServers(), stack.registryUrl())) {
+            long startedAt = System.currentTimeMillis();
             long t0 = System.nanoTime();
             int exit = io.arxos.partitions.cli.Partctl.execute("maintain", "--bootstrap-servers",
                     stack.bootstrapServers(), "--schema-registry-url", stack.registryUrl(), "--inventory",
                     stack.inventory().toString(), "--quiet", "--timeout", "PT60M", "--run-id", runId,
                     "--output-file", work.resolve("fleet-report.md").toString());
             double wall = (System.nanoTime() - t0) / 1e9;
+            long returnedAt = System.currentTimeMillis();
             FleetBenchmark.settle();
             double cpu = postgres.cpuSeconds() - cpu0;
             int maxExecutor = sampler.maxExecutorConnections();
-            CommandLatency.Figures figures = latency.collect(Duration.ofSeconds(3));
+            CommandLatency.Figures figures = latency.collect(Duration.ofSeconds(3), startedAt, returnedAt);
             System.out.printf(Locale.ROOT, "fleet: %d databases × %d tables, %d executor(s) with %d connections each,"
                     + " run %d: wall %.2f s, PostgreSQL CPU %.2f s, partctl exit %d, executor connections open at"
                     + " once: max %d (budget %d)%n  %s%n  %s%n", databases.size(), TABLES.size(), executors,

@@ -110,7 +110,30 @@ final class SystemPostgres implements AutoCloseable {
         }
     }
 
-    private static final int CLOCK_TICKS = 100; // USER_HZ, fixed at 100 on Linux for /proc/<pid>/stat
+    /** CPU ticks of each live child of the postmaster now (backends and background processes), by pid. */
+    Map<Long, Long> childTicks() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            Map<Long, Long> ticks = new java.util.HashMap<>();
+            for (ProcessHandle child : ProcessHandle.of(postmaster).orElseThrow().children().toList()) {
+                ticks.put(child.pid(), statTicks(child.pid(), false));
+            }
+            return ticks;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the server's processes", e);
+        }
+    }
+
+    /** The process title of a server process (user, database, client, activity), or "exited". */
+    static String title(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ').trim();
+        } catch (IOException e) {
+            return "exited";
+        }
+    }
+
+    static final int CLOCK_TICKS = 100; // USER_HZ, fixed at 100 on Linux for /proc/<pid>/stat
 
     private static long statTicks(long pid, boolean withChildren) {
         try {

@@ -107,12 +107,15 @@ public final class JdbcStepRunner implements StepRunner {
         List<String> statements = step.statements();
         // every statement is logged, in one record per step: a batch of months would otherwise write dozens of lines
         LOG.infof("%s [%s] %s", what, step.name(), String.join(";\n  ", statements));
-        for (int i = 0; i < statements.size(); i++) {
-            try (Statement s = c.createStatement()) {
-                s.execute(statements.get(i));
-                if (i == step.movedRowsStatement()) {
+        // one round trip for the whole step: the driver sends every statement before it waits for the first answer,
+        // and PostgreSQL stops at the first error (the transaction is then rolled back as a whole anyway)
+        try (Statement s = c.createStatement()) {
+            boolean isResultSet = s.execute(String.join(";\n", statements));
+            for (int i = 0; i < statements.size(); i++) {
+                if (i == step.movedRowsStatement() && !isResultSet) {
                     moved = Math.max(0, s.getUpdateCount());
                 }
+                isResultSet = s.getMoreResults();
             }
         }
         List<LedgerRows.Entry> rows = new ArrayList<>();

@@ -118,6 +118,9 @@ public final class RunAssembly<P, I, O> implements Processor<String, RunEvent<P,
         Settlement<O> settlement = kind.settle(plan, items(runId), progress, status, now);
         long timestamp = now.toEpochMilli();
         settlement.records().forEach(r -> context.forward(new Record<>(r.key(), r.value(), timestamp)));
+        // someone is waiting for this report: under exactly-once it is visible only once the transaction commits,
+        // so commit now instead of at the next commit interval (100 ms)
+        context.commit();
         if (status == ReportStatus.COMPLETE) {
             // a complete run needs only its progress from now on: it answers late duplicates with "finished"
             deleteSlotsAndPlan(runId);
