@@ -1,5 +1,9 @@
 package io.arxos.partitions.cli;
 
+import io.arxos.partitions.cli.analysis.AnalyzeCommand;
+import io.arxos.partitions.cli.maintenance.MaintainCommand;
+import io.arxos.partitions.cli.migration.MigrateCommand;
+import io.arxos.partitions.cli.migration.ValidateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -20,17 +20,17 @@ import org.jboss.logging.Logger;
  * {@code maxPerGroup} at a time: DDL sessions in one database invalidate each other's catalog caches, so beyond a
  * couple of them parallel work costs the server more CPU without finishing sooner; other databases go on meanwhile.
  */
-final class KeyedLanes {
+public final class KeyedLanes {
 
     private static final Logger LOG = Logger.getLogger(KeyedLanes.class);
 
     /** One unit of work; returns a delay to be run again after it, or empty when done. */
-    interface LaneTask {
+    public interface LaneTask {
         Optional<Duration> runOnce();
     }
 
     /** Works on a lane's waiting tasks together, in order. */
-    interface LaneBatch {
+    public interface LaneBatch {
         /**
          * @param groupDone call when the work that counts against the group's limit is over (e.g. the database part,
          *     before publishing results), so another lane of the group can start; called again later harmlessly
@@ -40,7 +40,7 @@ final class KeyedLanes {
     }
 
     /** What a batch achieved: {@code finished} tasks from the front are done; retry the rest after the delay. */
-    record Progress(int finished, Optional<Duration> retryAfter) {
+    public record Progress(int finished, Optional<Duration> retryAfter) {
     }
 
     private final ExecutorService workers;
@@ -65,13 +65,13 @@ final class KeyedLanes {
      * @param groupOf the group of a lane key (e.g. its database)
      * @param maxPerGroup lanes of one group running at once
      */
-    KeyedLanes(ExecutorService workers, ScheduledExecutorService timer, LaneBatch batch, int maxBatch,
+    public KeyedLanes(ExecutorService workers, ScheduledExecutorService timer, LaneBatch batch, int maxBatch,
             Function<String, String> groupOf, int maxPerGroup) {
         this(workers, timer, batch, maxBatch, groupOf, maxPerGroup, Integer.MAX_VALUE);
     }
 
     /** @param workerCount the workers' threads: with at least as many groups waiting, each group runs one lane */
-    KeyedLanes(ExecutorService workers, ScheduledExecutorService timer, LaneBatch batch, int maxBatch,
+    public KeyedLanes(ExecutorService workers, ScheduledExecutorService timer, LaneBatch batch, int maxBatch,
             Function<String, String> groupOf, int maxPerGroup, int workerCount) {
         this.workerCount = workerCount;
         this.workers = workers;
@@ -90,7 +90,7 @@ final class KeyedLanes {
      * Queues tasks (in order per key) before any of their lanes starts, so a lane's first round sees every task of
      * the batch that arrived together (e.g. all of a table's commands from one poll).
      */
-    void submitAll(List<Map.Entry<String, LaneTask>> tasks) {
+    public void submitAll(List<Map.Entry<String, LaneTask>> tasks) {
         java.util.Set<String> idle = new java.util.LinkedHashSet<>();
         synchronized (lanes) {
             for (Map.Entry<String, LaneTask> task : tasks) {

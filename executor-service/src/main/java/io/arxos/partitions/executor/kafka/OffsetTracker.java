@@ -11,18 +11,18 @@ import org.apache.kafka.common.TopicPartition;
  * partition, everything below the lowest record still in flight. A record waiting for a retry keeps its partition's
  * commit point behind it, so a crash redelivers it (and the ledger makes the redelivery harmless).
  */
-final class OffsetTracker {
+public final class OffsetTracker {
 
     private final Map<TopicPartition, TreeSet<Long>> inFlight = new HashMap<>();
     private final Map<TopicPartition, Long> nextToRead = new HashMap<>();
     private final Map<TopicPartition, Long> committed = new HashMap<>();
 
-    synchronized void started(TopicPartition partition, long offset) {
+    public synchronized void started(TopicPartition partition, long offset) {
         inFlight.computeIfAbsent(partition, p -> new TreeSet<>()).add(offset);
         nextToRead.merge(partition, offset + 1, Math::max);
     }
 
-    synchronized void finished(TopicPartition partition, long offset) {
+    public synchronized void finished(TopicPartition partition, long offset) {
         TreeSet<Long> pending = inFlight.get(partition);
         if (pending != null) {
             pending.remove(offset);
@@ -36,7 +36,7 @@ final class OffsetTracker {
      *
      * @return true when drained
      */
-    synchronized boolean awaitDrained(java.util.Collection<TopicPartition> partitions, java.time.Duration timeout)
+    public synchronized boolean awaitDrained(java.util.Collection<TopicPartition> partitions, java.time.Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (partitions.stream().anyMatch(p -> !inFlight.getOrDefault(p, new TreeSet<>()).isEmpty())) {
@@ -49,12 +49,12 @@ final class OffsetTracker {
         return true;
     }
 
-    synchronized int inFlightCount() {
+    public synchronized int inFlightCount() {
         return inFlight.values().stream().mapToInt(TreeSet::size).sum();
     }
 
     /** Offsets that moved since the last call, ready for commitSync. */
-    synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
+    public synchronized Map<TopicPartition, OffsetAndMetadata> committable() {
         Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
         nextToRead.forEach((partition, next) -> {
             TreeSet<Long> pending = inFlight.get(partition);
@@ -66,12 +66,12 @@ final class OffsetTracker {
         return result;
     }
 
-    synchronized void markCommitted(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    public synchronized void markCommitted(Map<TopicPartition, OffsetAndMetadata> offsets) {
         offsets.forEach((partition, offset) -> committed.merge(partition, offset.offset(), Math::max));
     }
 
     /** Forgets partitions this consumer no longer owns. */
-    synchronized void revoked(java.util.Collection<TopicPartition> partitions) {
+    public synchronized void revoked(java.util.Collection<TopicPartition> partitions) {
         partitions.forEach(p -> {
             inFlight.remove(p);
             nextToRead.remove(p);

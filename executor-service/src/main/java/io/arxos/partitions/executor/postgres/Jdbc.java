@@ -7,18 +7,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /** Small JDBC conveniences shared by the executor's adapters. */
-final class Jdbc {
+public final class Jdbc {
 
     private Jdbc() {
     }
 
     /** Wraps a driver exception with its SQLSTATE (08006 when the driver gave none: treat as connection trouble). */
-    static StepFailure failure(String what, SQLException e) {
+    public static StepFailure failure(String what, SQLException e) {
         String state = e.getSQLState() == null ? "08006" : e.getSQLState();
         return new StepFailure(state, what + ": " + e.getMessage(), e);
     }
 
-    static long count(Connection c, String sql, Object... params) throws SQLException {
+    public static long count(Connection c, String sql, Object... params) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
                 ps.setObject(i + 1, params[i]);

@@ -3,18 +3,20 @@ package io.arxos.partitions.planner.config;
 import io.arxos.partitions.inventory.FleetConnections;
 import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryLoader;
-import io.arxos.partitions.planner.app.AnalyzeDatabases;
-import io.arxos.partitions.planner.app.PlanMaintenanceRun;
-import io.arxos.partitions.planner.app.RunPublisher;
-import io.arxos.partitions.planner.app.RunRequest;
-import io.arxos.partitions.planner.domain.PlanScope;
+import io.arxos.partitions.planner.app.analysis.AnalyzeDatabases;
+import io.arxos.partitions.planner.app.maintenance.PlanMaintenanceRun;
+import io.arxos.partitions.planner.app.maintenance.RunPublisher;
+import io.arxos.partitions.planner.app.maintenance.RunRequest;
 import io.arxos.partitions.planner.domain.analysis.AnalysisSettings;
-import io.arxos.partitions.planner.domain.PlannedRun;
-import io.arxos.partitions.planner.kafka.AnalysisRequestListener;
-import io.arxos.partitions.planner.kafka.KafkaRunPublisher;
-import io.arxos.partitions.planner.kafka.MaintenanceRequestListener;
-import io.arxos.partitions.planner.postgres.JdbcPartitionCatalog;
-import io.arxos.partitions.planner.postgres.JdbcTableProfiler;
+import io.arxos.partitions.planner.domain.maintenance.PlanScope;
+import io.arxos.partitions.planner.domain.maintenance.PlannedRun;
+import io.arxos.partitions.planner.kafka.TransactionalPublisher;
+import io.arxos.partitions.planner.kafka.analysis.KafkaAnalysisPublisher;
+import io.arxos.partitions.planner.kafka.maintenance.KafkaRunPublisher;
+import io.arxos.partitions.planner.kafka.analysis.AnalysisRequestListener;
+import io.arxos.partitions.planner.kafka.maintenance.MaintenanceRequestListener;
+import io.arxos.partitions.planner.postgres.analysis.JdbcTableProfiler;
+import io.arxos.partitions.planner.postgres.maintenance.JdbcPartitionCatalog;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -45,7 +47,7 @@ public class PlannerApplication {
     private static final Logger LOG = Logger.getLogger(PlannerApplication.class);
 
     private PlanMaintenanceRun planner;
-    private KafkaRunPublisher publisher;
+    private TransactionalPublisher transactions;
     private MaintenanceRequestListener listener;
     private AnalysisRequestListener analysisListener;
     private ExecutorService workers;
@@ -60,7 +62,8 @@ public class PlannerApplication {
         TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
                 config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
         workers = Executors.newFixedThreadPool(config.parallelism());
-        publisher = new KafkaRunPublisher(kafka, config.instanceId());
+        transactions = new TransactionalPublisher(kafka, config.instanceId());
+        KafkaRunPublisher publisher = new KafkaRunPublisher(transactions);
         JdbcPartitionCatalog catalog = new JdbcPartitionCatalog(
                 FleetConnections.fromEnvironment(inventory, "partitions-planner"), config.catalogStatementTimeout());
         Function<RunPublisher, PlanMaintenanceRun> plannerFor = target -> new PlanMaintenanceRun(inventory, catalog,
@@ -75,7 +78,8 @@ public class PlannerApplication {
                 FleetConnections.fromEnvironment(inventory, "partitions-analysis"),
                 config.analysis().statementTimeout()), analysisSettings(config.analysis()), Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()), workers);
-        analysisListener = new AnalysisRequestListener(kafka, publisher, analysis, Clock.systemUTC());
+        analysisListener = new AnalysisRequestListener(kafka, new KafkaAnalysisPublisher(transactions), analysis,
+                Clock.systemUTC());
         Thread analysisThread = new Thread(analysisListener, "planner-analysis-listener");
         analysisThread.setDaemon(true);
         analysisThread.start();
@@ -135,8 +139,8 @@ public class PlannerApplication {
         if (workers != null) {
             workers.shutdown();
         }
-        if (publisher != null) {
-            publisher.close();
+        if (transactions != null) {
+            transactions.close();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,7 +24,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.avro.specific.SpecificRecord;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,10 +34,10 @@ import org.jboss.logging.Logger;
  *
  * @param <T> the request type
  */
-final class RequestLoop<T extends SpecificRecord> implements Runnable, AutoCloseable {
+public final class RequestLoop<T extends SpecificRecord> implements Runnable, AutoCloseable {
 
     /** Answers requests; both methods must commit {@code consumed} in the transaction that publishes the answer. */
-    interface Handler<T> {
+    public interface Handler<T> {
         void handle(T request, Map<TopicPartition, OffsetAndMetadata> consumed, ConsumerGroupMetadata group);
 
         void refuse(T request, String reason, Map<TopicPartition, OffsetAndMetadata> consumed,
@@ -58,7 +58,7 @@ final class RequestLoop<T extends SpecificRecord> implements Runnable, AutoClose
     private String lastFailure;
     private volatile boolean polling;
 
-    RequestLoop(KafkaSettings settings, String group, String clientId, TopicSpec<T> topic,
+    public RequestLoop(KafkaSettings settings, String group, String clientId, TopicSpec<T> topic,
             Map<String, Object> consumerOverrides, Handler<T> handler) {
         this.group = group;
         this.topic = topic;
@@ -72,7 +72,7 @@ final class RequestLoop<T extends SpecificRecord> implements Runnable, AutoClose
     }
 
     /** True while the poll loop runs (readiness). */
-    boolean isPolling() {
+    public boolean isPolling() {
         return polling;
     }
 

@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads timestamp values and frequencies from {@code pg_stats} arrays printed as text. */
-final class StatisticsHistogram {
+public final class StatisticsHistogram {
 
     private StatisticsHistogram() {
     }
 
-    static Optional<LocalDateTime> newest(String histogram) {
+    public static Optional<LocalDateTime> newest(String histogram) {
         List<LocalDateTime> bounds = values(histogram);
         return bounds.isEmpty() ? Optional.empty() : Optional.of(bounds.get(bounds.size() - 1));
     }
 
     /** The array's values in order; values that are not timestamps (infinity, BC dates) are left out. */
-    static List<LocalDateTime> values(String array) {
+    public static List<LocalDateTime> values(String array) {
         List<LocalDateTime> values = new ArrayList<>();
         for (String item : items(array)) {
             try {
@@ -35,7 +35,7 @@ final class StatisticsHistogram {
     }
 
     /** A {@code real[]} such as most_common_freqs. */
-    static List<Double> frequencies(String array) {
+    public static List<Double> frequencies(String array) {
         List<Double> values = new ArrayList<>();
         for (String item : items(array)) {
             values.add(Double.parseDouble(item));

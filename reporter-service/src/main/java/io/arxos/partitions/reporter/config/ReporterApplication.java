@@ -9,6 +9,7 @@ import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
 import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.ReportFileWriter;
 import io.arxos.partitions.reporter.kafka.ReportTopology;
+import io.arxos.partitions.reporter.kafka.StreamsFailureHandler;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,6 +23,7 @@ import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -55,6 +57,13 @@ public class ReporterApplication {
     ReportArchive analysisArchive(ReporterConfig config) {
         ReporterConfig.validate(config);
         return ReportArchive.analyses(Path.of(config.outputDir()));
+    }
+
+    /** Quarkus hands the stream threads' failures to this bean. */
+    @Produces
+    @Singleton
+    StreamsUncaughtExceptionHandler streamsFailureHandler() {
+        return new StreamsFailureHandler();
     }
 
     @Produces

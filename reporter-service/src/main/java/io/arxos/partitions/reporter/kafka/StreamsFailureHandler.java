@@ -1,7 +1,6 @@
 package io.arxos.partitions.reporter.kafka;
 
 import io.arxos.partitions.serde.SchemaRegistryException;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.jboss.logging.Logger;
@@ -11,7 +10,6 @@ import org.jboss.logging.Logger;
  * pause, so a dead registry is not hammered) and resumes from the last committed offsets. Anything else stops the
  * client, readiness goes down and the failure stays visible.
  */
-@ApplicationScoped
 public class StreamsFailureHandler implements StreamsUncaughtExceptionHandler {
 
     private static final Logger LOG = Logger.getLogger(StreamsFailureHandler.class);

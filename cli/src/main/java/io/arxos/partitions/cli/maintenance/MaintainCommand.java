@@ -1,0 +1,138 @@
+package io.arxos.partitions.cli.maintenance;
+
+import io.arxos.partitions.cli.run.ReportOutput;
+import io.arxos.partitions.cli.run.RunCommand;
+import io.arxos.partitions.cli.run.RunExchange;
+import io.arxos.partitions.events.MaintenanceRequest;
+import io.arxos.partitions.events.RunPlan;
+import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.schemas.CoreTypes;
+import io.arxos.partitions.schemas.TopicSpec;
+import io.arxos.partitions.schemas.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code partctl maintain}: the guide's maintenance job, run through the services, waiting for the report. */
+@Command(name = "maintain", mixinStandardHelpOptions = true,
+        description = {"Run partition maintenance through Kafka and print the run's report.",
+            "Without options: full maintenance (create missing months, move default-partition rows, retire expired",
+            "partitions, validate). Exit status: 0 all went well, 1 an operation failed or the run is incomplete,",
+            "2 validation found problems, 3 Kafka/registry/services unreachable, 64 usage error."})
+public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPlan, RunReport> {
+
+    /** Maintenance runs: a request, the planner's run plan, the reporter's run report. */
+    static final RunExchange<MaintenanceRequest, RunPlan, RunReport> RUNS = new RunExchange<>() {
+        @Override
+        public TopicSpec<MaintenanceRequest> requests() {
+            return Topics.MAINTENANCE_REQUESTS;
+        }
+
+        @Override
+        public TopicSpec<RunPlan> plans() {
+            return Topics.RUN_PLANS;
+        }
+
+        @Override
+        public TopicSpec<RunReport> reports() {
+            return Topics.REPORTS;
+        }
+
+        @Override
+        public String waiting(MaintenanceRequest request) {
+            return "waiting for the planner";
+        }
+
+        @Override
+        public String planned(RunPlan plan) {
+            return "planned " + plan.getCommandCount() + " commands over " + plan.getDatabases().size()
+                    + " database(s)";
+        }
+
+        @Override
+        public String markdown(RunReport report) {
+            return report.getMarkdown();
+        }
+
+        @Override
+        public String json(RunReport report) {
+            return report.getJson();
+        }
+
+        @Override
+        public int exitCode(RunReport report) {
+            return report.getExitCode();
+        }
+    };
+
+    @Option(names = "--validate-only", description = "Only validate; change nothing.")
+    boolean validateOnly;
+
+    @Option(names = "--create-partitions", arity = "2", paramLabel = "MONTH",
+            description = "Create the months FROM TO (yyyy-MM), e.g. --create-partitions 2024-01 2024-12.")
+    List<String> createRange = new ArrayList<>();
+
+    @Option(names = "--create-missing-partitions", description = "Create missing months through premake and move "
+            + "default-partition rows into them.")
+    boolean createMissing;
+
+    @Option(names = "--drop-old-partitions", description = "Drop (or detach, per policy) partitions past retention.")
+    boolean dropOld;
+
+    @Option(names = "--dry-run", description = "Print the exact DDL that would run; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--run-id", paramLabel = "ID", description = "Use this run id (default: a new UUID); lets "
+            + "automation find the report by id, e.g. GET /reports/ID.json on the reporter.")
+    String runId;
+
+    @Option(names = "--plan-timeout", defaultValue = "PT60S", paramLabel = "DURATION",
+            description = "How long to wait for the planner to publish the run's plan (default ${DEFAULT-VALUE}).")
+    Duration planTimeout;
+
+    public MaintainCommand() {
+        super("--run-id");
+    }
+
+    @Override
+    protected RunExchange<MaintenanceRequest, RunPlan, RunReport> exchange() {
+        return RUNS;
+    }
+
+    @Override
+    protected String requestedId() {
+        return runId;
+    }
+
+    @Override
+    protected Duration planWait() {
+        return planTimeout;
+    }
+
+    @Override
+    protected Duration reportWait() {
+        return timeout.plusSeconds(30);
+    }
+
+    @Override
+    protected String reportSilence(RunPlan plan) {
+        return "are executor-service and reporter-service running?";
+    }
+
+    @Override
+    protected MaintenanceRequest request(String id, List<String> databases) {
+        RunScope runScope = RunScope.of(validateOnly, createMissing, dropOld, createRange);
+        return MaintenanceRequest.newBuilder()
+                .setEnvelope(CoreTypes.envelope(id, "partctl", Instant.now()))
+                .setRequestedBy(ReportOutput.requester())
+                .setScope(runScope.toEvent())
+                .setDatabases(databases)
+                .setTables(scope.tables())
+                .setDryRun(dryRun)
+                .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
+                .build();
+    }
+}

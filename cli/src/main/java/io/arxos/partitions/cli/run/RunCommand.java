@@ -1,0 +1,126 @@
+package io.arxos.partitions.cli.run;
+
+import io.arxos.partitions.cli.ExitCodes;
+import io.arxos.partitions.inventory.InventoryException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.avro.specific.SpecificRecord;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that asks the services for one run and prints its report: the options every such command shares
+ * (connection, fleet scope, output, {@code --timeout}) and the one way to send a request, wait for the plan and the
+ * report, and turn silence into a clear message and exit status 3. A command supplies its request and its
+ * {@link RunExchange}.
+ */
+public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRecord, A extends SpecificRecord>
+        implements Callable<Integer> {
+
+    private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,100}";
+
+    private final String idOption;
+
+    @Spec
+    protected CommandSpec spec;
+
+    @Mixin
+    protected ConnectionOptions connection;
+
+    @Mixin
+    protected FleetScope scope;
+
+    @Mixin
+    protected ReportOutput output;
+
+    @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
+            description = "How long the run may take before its report is marked incomplete (ISO-8601, default "
+                    + "${DEFAULT-VALUE}).")
+    protected Duration timeout;
+
+    /** @param idOption the command's option for choosing the run id, named in errors */
+    protected RunCommand(String idOption) {
+        this.idOption = idOption;
+    }
+
+    /** The kind of run: topics and wording. */
+    protected abstract RunExchange<R, P, A> exchange();
+
+    /**
+     * The request, with the run id and the databases selected; throws {@link IllegalArgumentException} naming a bad
+     * option.
+     */
+    protected abstract R request(String runId, List<String> databases);
+
+    /** The run id asked for with the command's id option, or null for a new one. */
+    protected abstract String requestedId();
+
+    /** How long the planner may take to answer. */
+    protected abstract Duration planWait();
+
+    /** How long the reporter may take after the plan arrived. */
+    protected abstract Duration reportWait();
+
+    /** Which services to check when the planner answered nothing, e.g. "planner-service ... consuming X". */
+    protected String plannerSilence() {
+        return "is planner-service running and consuming " + exchange().requests().name() + "?";
+    }
+
+    /** Which services to check when the plan came but the report did not. */
+    protected String reportSilence(P plan) {
+        return "is reporter-service running?";
+    }
+
+    @Override
+    public final Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter out = spec.commandLine().getOut();
+        R request;
+        try {
+            output.validate();
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("--timeout " + timeout + " must be positive");
+            }
+            request = request(runId(), scope.databases(connection));
+        } catch (IllegalArgumentException | InventoryException e) {
+            err.println("partctl: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        RunClient client = RunClient.reachable(connection.clientConfig(), err).orElse(null);
+        if (client == null) {
+            return ExitCodes.UNREACHABLE;
+        }
+        RunClient.Answers<P, A> answers = client.exchange(exchange(), request, planWait(), reportWait(),
+                line -> err.println("partctl: " + line));
+        if (answers.report().isEmpty()) {
+            String id = runIdOf(request);
+            err.println("partctl: " + (answers.plan().isEmpty()
+                    ? "no answer to " + id + " within " + planWait().toSeconds() + " s: " + plannerSilence()
+                    : id + " was planned but no report arrived within " + planWait().plus(reportWait()).toSeconds()
+                            + " s: " + reportSilence(answers.plan().get())));
+            return ExitCodes.UNREACHABLE;
+        }
+        A report = answers.report().get();
+        RunExchange<R, P, A> kind = exchange();
+        return output.emit(output.json() ? kind.json(report) : kind.markdown(report), kind.exitCode(report), out,
+                err);
+    }
+
+    private String runId() {
+        String id = requestedId() != null ? requestedId() : UUID.randomUUID().toString();
+        if (!id.matches(ID_PATTERN)) {
+            throw new IllegalArgumentException(idOption + " '" + id + "' must be 1-100 characters of letters, digits,"
+                    + " . _ : -");
+        }
+        return id;
+    }
+
+    private static String runIdOf(SpecificRecord record) {
+        return ((io.arxos.partitions.events.EventEnvelope) record.get(0)).getRunId();
+    }
+}

@@ -1,0 +1,34 @@
+package io.arxos.partitions.cli.run;
+
+import io.arxos.partitions.schemas.TopicSpec;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * What one kind of run (maintenance, analysis, …) tells the shared send-and-wait: where its request goes, where the
+ * planner's answer (the run's plan) and the reporter's report come back, and how to speak of them. Every record
+ * carries the run id in its envelope, which is how answers are matched to the request.
+ *
+ * @param <R> the request
+ * @param <P> the planner's answer: the run as planned
+ * @param <A> the reporter's report
+ */
+public interface RunExchange<R extends SpecificRecord, P extends SpecificRecord, A extends SpecificRecord> {
+
+    TopicSpec<R> requests();
+
+    TopicSpec<P> plans();
+
+    TopicSpec<A> reports();
+
+    /** The progress line once the request is out, e.g. "waiting for the planner". */
+    String waiting(R request);
+
+    /** The progress line once the plan arrived, e.g. "planned 12 commands over 2 database(s)". */
+    String planned(P plan);
+
+    String markdown(A report);
+
+    String json(A report);
+
+    int exitCode(A report);
+}

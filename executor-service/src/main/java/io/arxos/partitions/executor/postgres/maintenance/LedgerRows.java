@@ -1,0 +1,86 @@
+package io.arxos.partitions.executor.postgres.maintenance;
+
+import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.executor.domain.maintenance.ExecutorCommand;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** Writes ledger rows; the caller decides which transaction they belong to. */
+final class LedgerRows {
+
+    private LedgerRows() {
+    }
+
+    /** What one ledger row says. */
+    record Row(String step, boolean isFinal, String status, int attempt, List<String> sql, long rowsMoved,
+            String errorClass, String sqlState, String errorMessage, Instant startedAt) {
+    }
+
+    /** One row and the command it belongs to. */
+    record Entry(ExecutorCommand command, Row row) {
+    }
+
+    static void insert(Connection c, Identifier ledgerSchema, String executor, ExecutorCommand command, Row row)
+            throws SQLException {
+        insertAll(c, ledgerSchema, executor, List.of(new Entry(command, row)));
+    }
+
+    /** Inserts the rows in one round trip (a JDBC batch). */
+    static void insertAll(Connection c, Identifier ledgerSchema, String executor, List<Entry> entries)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ledgerSchema.quoted() + ".operations"
+                + " (command_id, run_id, operation, step, is_final, status, table_schema, table_name, partition_name,"
+                + " range_from, range_to, attempt, sql, rows_moved, error_class, sql_state, error_message, executor,"
+                + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Entry entry : entries) {
+                bind(c, ps, executor, entry.command(), entry.row());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void bind(Connection c, PreparedStatement ps, String executor, ExecutorCommand command, Row row)
+            throws SQLException {
+        ps.setString(1, command.header().id().value());
+        ps.setString(2, command.header().runId());
+        ps.setString(3, command.operation().label());
+        ps.setString(4, row.step());
+        ps.setBoolean(5, row.isFinal());
+        ps.setString(6, row.status());
+        ps.setString(7, command.header().table().table().schema().value());
+        ps.setString(8, command.header().table().table().table().value());
+        if (command instanceof ExecutorCommand.PartitionCommand pc) {
+            ps.setString(9, pc.partition().value());
+            ps.setObject(10, bound(pc.range().from()), Types.TIMESTAMP);
+            ps.setObject(11, bound(pc.range().to()), Types.TIMESTAMP);
+        } else {
+            ps.setNull(9, Types.VARCHAR);
+            ps.setNull(10, Types.TIMESTAMP);
+            ps.setNull(11, Types.TIMESTAMP);
+        }
+        ps.setInt(12, row.attempt());
+        ps.setArray(13, c.createArrayOf("text", row.sql().toArray()));
+        ps.setLong(14, row.rowsMoved());
+        ps.setString(15, row.errorClass());
+        ps.setString(16, row.sqlState());
+        ps.setString(17, truncate(row.errorMessage()));
+        ps.setString(18, executor);
+        ps.setTimestamp(19, Timestamp.from(row.startedAt()));
+    }
+
+    /** MINVALUE / MAXVALUE are stored as NULL. */
+    private static LocalDateTime bound(LocalDateTime t) {
+        return t.equals(LocalDateTime.MIN) || t.equals(LocalDateTime.MAX) ? null : t;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 4000 ? s : s.substring(0, 4000);
+    }
+}

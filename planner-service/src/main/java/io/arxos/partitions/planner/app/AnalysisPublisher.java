@@ -1,7 +1,0 @@
-package io.arxos.partitions.planner.app;
-
-/** Publishes an analysis (every table's analysis and the summary) as one atomic unit. */
-public interface AnalysisPublisher {
-
-    void publish(AnalysisResult result);
-}
