@@ -45,7 +45,8 @@ public final class PartitionNaming {
     private static Identifier checked(Identifier parent, String name) {
         if (!Identifier.isPlain(name)) {
             throw new IllegalArgumentException("partition name '" + name + "' for table '" + parent
-                    + "' exceeds PostgreSQL's " + Identifier.MAX_BYTES + "-byte identifier limit; use a shorter table name");
+                    + "' exceeds PostgreSQL's " + Identifier.MAX_BYTES
+                    + "-byte identifier limit; use a shorter table name");
         }
         return Identifier.of(name);
     }

@@ -25,7 +25,8 @@ class PartitionBoundExpressionTest {
 
     @Test
     void readsTimestampDateAndFractionalBounds() {
-        assertThat(PartitionBoundExpression.parseRange("FOR VALUES FROM ('2024-02-01 00:00:00') TO ('2024-03-01 00:00:00')"))
+        assertThat(PartitionBoundExpression.parseRange(
+                "FOR VALUES FROM ('2024-02-01 00:00:00') TO ('2024-03-01 00:00:00')"))
                 .contains(PartitionRange.ofMonth(YearMonth.of(2024, 2)));
         assertThat(PartitionBoundExpression.parseRange("FOR VALUES FROM ('2024-02-01') TO ('2024-03-01')"))
                 .contains(PartitionRange.ofMonth(YearMonth.of(2024, 2)));

@@ -200,7 +200,7 @@ public final class InventoryLoader {
         if (!node.isObject()) {
             throw new InventoryException(path + ": expected a mapping");
         }
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
             String key = it.next();
             if (!allowed.contains(key)) {
                 throw new InventoryException(path + ": unknown key '" + key + "' (allowed: "

@@ -90,7 +90,8 @@ class InventoryLoaderTest {
                 .hasMessageContaining("databases[0].tables[0].retentionMonths: 'twelve' is not a whole number");
         assertThatThrownBy(() -> loader.parse(base.formatted("t", "created_at", "1", ", retension: 3"), "f"))
                 .hasMessageContaining("unknown key 'retension'");
-        assertThatThrownBy(() -> loader.parse(base.formatted("t", "created_at", "1", ", retentionAction: archive"), "f"))
+        assertThatThrownBy(() -> loader.parse(base.formatted("t", "created_at", "1", ", retentionAction: archive"),
+                "f"))
                 .hasMessageContaining("retentionAction").hasMessageContaining("ARCHIVE");
     }
 

@@ -129,7 +129,7 @@ class ConfluentAvroDeserializerTest {
                 Samples.config("mock://t", AvroSerdeConfig.SPECIFIC_AVRO_READER, true));
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         // a loader that knows nothing: the deserializer must fall back to its own loader
-        Thread.currentThread().setContextClassLoader(new ClassLoader(null) { });
+        Thread.currentThread().setContextClassLoader(new ClassLoader(null) {});
         try {
             assertThat(deserializer.deserialize("events", bytes)).isInstanceOf(SampleEvent.class);
         } finally {

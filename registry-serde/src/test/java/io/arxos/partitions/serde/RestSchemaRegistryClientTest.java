@@ -90,8 +90,8 @@ class RestSchemaRegistryClientTest {
     @Test
     void readsLatestVersionSubjectsAndCompatibility() {
         server.reply("GET", "/subjects/orders-value/versions/latest", 200,
-                        "{\"subject\":\"orders-value\",\"id\":9,\"version\":3,\"schema\":"
-                                + new ObjectMapper().valueToTree(Samples.SAMPLE_V1.toString()) + "}")
+                "{\"subject\":\"orders-value\",\"id\":9,\"version\":3,\"schema\":"
+                        + new ObjectMapper().valueToTree(Samples.SAMPLE_V1.toString()) + "}")
                 .reply("GET", "/subjects", 200, "[\"orders-value\",\"orders-key\"]")
                 .reply("PUT", "/config/orders-value", 200, "{\"compatibility\":\"BACKWARD\"}")
                 .reply("GET", "/config/orders-value", 200, "{\"compatibilityLevel\":\"FULL\"}");

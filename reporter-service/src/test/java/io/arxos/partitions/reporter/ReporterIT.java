@@ -17,8 +17,8 @@ import io.arxos.partitions.reporter.domain.maintenance.CommandStatus;
 import io.arxos.partitions.reporter.domain.maintenance.Finding;
 import io.arxos.partitions.reporter.domain.maintenance.Fixtures;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
-import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedCommand;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedCommand;
 import io.arxos.partitions.reporter.kafka.AnalysisAvroEvents;
 import io.arxos.partitions.reporter.kafka.AvroEvents;
 import io.arxos.partitions.schemas.KafkaSettings;
@@ -122,7 +122,8 @@ class ReporterIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("no md report for run 'no-such-run'");
         await().atMost(WAIT).until(() -> get("q/health/ready").statusCode() == 200);
-        assertThat(get("q/metrics").body()).containsPattern("reporter_reports_total\\{[^}]*status=\"COMPLETE\"[^}]*} 1\\.0");
+        assertThat(get("q/metrics").body()).containsPattern(
+                "reporter_reports_total\\{[^}]*status=\"COMPLETE\"[^}]*} 1\\.0");
     }
 
     @Test
@@ -173,8 +174,8 @@ class ReporterIT {
     private static KafkaProducer<String, Object> producer(KafkaSettings settings) {
         ConfluentAvroSerializer values = new ConfluentAvroSerializer();
         values.configure(settings.registry(), false);
-        return new KafkaProducer<>(settings.producer("reporter-it"), new StringSerializer(), (org.apache.kafka.common
-                .serialization.Serializer) values);
+        return new KafkaProducer<>(settings.producer("reporter-it"), new StringSerializer(),
+                (org.apache.kafka.common.serialization.Serializer) values);
     }
 
     /** Reads {@code topic} until {@code count} records of the run arrived (matched by envelope run id). */

@@ -61,7 +61,8 @@ class SchemaDocumentationTest {
             case ENUM -> into.putIfAbsent(schema.getFullName(), schema);
             case ARRAY -> collect(schema.getElementType(), into);
             case UNION -> schema.getTypes().forEach(t -> collect(t, into));
-            default -> { }
+            default -> {
+            }
         }
     }
 

@@ -151,9 +151,11 @@ final class DemoVerifier {
         long created = countOps(report, "create_partition", "SUCCEEDED");
         long dropped = countOps(report, "drop_partition", "SUCCEEDED");
         JsonNode summary = report.path("summary");
-        check("summary counts " + created + " partitions created", summary.path("partitionsCreated").asLong() == created,
+        check("summary counts " + created + " partitions created",
+                summary.path("partitionsCreated").asLong() == created,
                 summary.path("partitionsCreated").asText());
-        check("summary counts " + dropped + " partitions dropped", summary.path("partitionsDropped").asLong() == dropped,
+        check("summary counts " + dropped + " partitions dropped",
+                summary.path("partitionsDropped").asLong() == dropped,
                 summary.path("partitionsDropped").asText());
     }
 

@@ -162,7 +162,8 @@ public final class FleetBenchmark {
                 if (STATEMENTS) {
                     printBackendCpu(postgres, children0, cpu, db);
                 }
-                note = "partctl exit " + exit + "; " + latency.collect(Duration.ofSeconds(3), startedAt, returnedAt).row() + "; CPU s of "
+                CommandLatency.Figures figures = latency.collect(Duration.ofSeconds(3), startedAt, returnedAt);
+                note = "partctl exit " + exit + "; " + figures.row() + "; CPU s of "
                         + serviceCpu(services0, stack.processCpuSeconds());
                 return new Pass(n, run, side, idle, wall, cpu, created(postgres, db, names, before), note);
             }
@@ -375,7 +376,8 @@ public final class FleetBenchmark {
         int workers = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--fleet" -> { }
+                case "--fleet" -> {
+                }
                 case "--tables" -> tables = args[++i].equals("none") ? List.of()
                         : Arrays.stream(args[i].split(",")).map(Integer::valueOf).toList();
                 case "--databases" -> databases = Integer.parseInt(args[++i]);

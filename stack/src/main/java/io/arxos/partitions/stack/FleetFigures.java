@@ -33,8 +33,9 @@ final class FleetFigures {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "N=%-5d run %d  %-10s %-5s wall %8.2f s  PostgreSQL CPU %7.2f s  created %5d"
-                    + "  %7s ms/partition wall  %7s ms/partition CPU  %s", tables, run, side.label,
+            return String.format(Locale.ROOT,
+                    "N=%-5d run %d  %-10s %-5s wall %8.2f s  PostgreSQL CPU %7.2f s  created %5d"
+                            + "  %7s ms/partition wall  %7s ms/partition CPU  %s", tables, run, side.label,
                     idle ? "idle" : "pass", wallSeconds, cpuSeconds, created, fmt(wallMsPerPartition()),
                     fmt(cpuMsPerPartition()), note);
         }
@@ -62,7 +63,7 @@ final class FleetFigures {
                 }
                 out.printf(Locale.ROOT, "  %-10s %-5s wall %8.2f s  PostgreSQL CPU %7.2f s  %7s ms/partition wall"
                         + "  %7s ms/partition CPU%n", side.label, idle ? "idle" : "pass", median(n, side, idle,
-                        Pass::wallSeconds), median(n, side, idle, Pass::cpuSeconds),
+                                Pass::wallSeconds), median(n, side, idle, Pass::cpuSeconds),
                         fmt(median(n, side, idle, Pass::wallMsPerPartition)),
                         fmt(median(n, side, idle, Pass::cpuMsPerPartition)));
             }

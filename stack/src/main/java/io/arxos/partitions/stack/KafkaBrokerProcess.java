@@ -51,7 +51,8 @@ final class KafkaBrokerProcess {
                     "-Dlog4j2.configurationFile=" + log4jConfig.toAbsolutePath(), "-cp", classPath());
             Path log = dir.resolve("broker.log");
             ChildProcess format = ChildProcess.start("kafka-format", concat(java, "kafka.tools.StorageTool", "format",
-                    "--ignore-formatted", "-t", CLUSTER_ID, "-c", properties.toString(), "--standalone"), Map.of(), log);
+                    "--ignore-formatted", "-t", CLUSTER_ID, "-c", properties.toString(), "--standalone"), Map.of(),
+                    log);
             awaitExit(format, Duration.ofSeconds(60));
             ChildProcess broker = ChildProcess.start("kafka", concat(java, "kafka.Kafka", properties.toString()),
                     Map.of(), log);

@@ -51,7 +51,8 @@ public final class MigrationBenchmark {
         int batchSize = 10_000;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
-                case "--migration" -> { }
+                case "--migration" -> {
+                }
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--legacy-rows-per-month" -> legacyRows = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Integer.parseInt(args[++i]);

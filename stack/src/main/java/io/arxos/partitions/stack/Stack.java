@@ -101,11 +101,12 @@ public final class Stack implements AutoCloseable {
         Path log4j = writeResource("stack-log4j2.xml", work.resolve("log4j2.xml"));
         CompletableFuture<ChildProcess> kafka = CompletableFuture.supplyAsync(() -> KafkaBrokerProcess.start(
                 work.resolve("kafka"), endpoints.kafka(), controllerPort, log4j));
-        CompletableFuture<SchemaRegistryProcess> registryStart = CompletableFuture.supplyAsync(() ->
-                SchemaRegistryProcess.start(options.projectDir().resolve(
+        CompletableFuture<SchemaRegistryProcess> registryStart = CompletableFuture.supplyAsync(
+                () -> SchemaRegistryProcess.start(options.projectDir().resolve(
                         "registry-local/target/registry-local-0.1.0-SNAPSHOT-runner.jar"), endpoints.registry(), logs));
-        CompletableFuture<PostgresTestServer> pg = embedded ? CompletableFuture.supplyAsync(() ->
-                PostgresTestServer.start(work.resolve("postgres"), endpoints.postgres()))
+        CompletableFuture<PostgresTestServer> pg = embedded
+                ? CompletableFuture.supplyAsync(() -> PostgresTestServer.start(work.resolve("postgres"),
+                        endpoints.postgres()))
                 : CompletableFuture.completedFuture(null);
         // wait for all three, even when one fails, so whichever did start is stopped with the rest
         CompletableFuture.allOf(kafka, registryStart, pg).exceptionally(e -> null).join();

@@ -102,7 +102,8 @@ public final class SampleArxosDatabase {
         for (int offset = -13; offset <= 0; offset++) {
             sql.add("INSERT INTO public.object_history (object_id, object_type, change, changed_by, changed_at)"
                     + " SELECT (i % 500) + 1, (ARRAY['building','floor','room','sensor'])[(i % 4) + 1],"
-                    + " jsonb_build_object('field', 'status', 'to', i % 3), (i % 40) + 1, " + spread(m.plusMonths(offset), rows)
+                    + " jsonb_build_object('field', 'status', 'to', i % 3), (i % 40) + 1, " + spread(m.plusMonths(
+                            offset), rows)
                     + " FROM generate_series(1, " + rows + ") AS i");
         }
         for (int offset = -8; offset <= 0; offset++) {
@@ -136,12 +137,14 @@ public final class SampleArxosDatabase {
 
     /** Row i of n lands i/(n+1) of the way through the month, so no row sits on a bound. */
     private static String spread(YearMonth month, int rows) {
-        return "'" + start(month) + "'::timestamptz + ((i::float8 / " + (rows + 1) + ") * ('" + start(month.plusMonths(1))
+        return "'" + start(month) + "'::timestamptz + ((i::float8 / " + (rows + 1) + ") * ('" + start(month.plusMonths(
+                1))
                 + "'::timestamptz - '" + start(month) + "'::timestamptz))";
     }
 
     private static String partition(String table, YearMonth month) {
-        return String.format("CREATE TABLE public.%s_p%04d_%02d PARTITION OF public.%s FOR VALUES FROM ('%s') TO ('%s')",
+        return String.format(
+                "CREATE TABLE public.%s_p%04d_%02d PARTITION OF public.%s FOR VALUES FROM ('%s') TO ('%s')",
                 table, month.getYear(), month.getMonthValue(), table, start(month), start(month.plusMonths(1)));
     }
 

@@ -46,7 +46,8 @@ public final class SampleLegacyTables {
             for (String sql : ddl()) {
                 s.execute(sql);
             }
-            s.execute("INSERT INTO public.event_types (id, name) SELECT i, 'event_' || i FROM generate_series(1, 12) i");
+            s.execute(
+                    "INSERT INTO public.event_types (id, name) SELECT i, 'event_' || i FROM generate_series(1, 12) i");
             s.execute(rows("audit_logs_legacy", "user_id, event_type_id, action, details, created_at",
                     "(i % 2000) + 1, (i % 12) + 1, (ARRAY['login','update','delete','export'])[(i % 4) + 1], "
                             + "jsonb_build_object('ip', '10.0.' || (i % 200) || '.' || (i % 255), 'agent', "

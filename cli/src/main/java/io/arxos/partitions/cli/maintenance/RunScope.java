@@ -25,7 +25,8 @@ public record RunScope(boolean validate, boolean createMissing, boolean dropExpi
         YearMonth to = null;
         if (explicit) {
             if (range.size() != 2) {
-                throw new IllegalArgumentException("--create-partitions takes two months: FROM TO (e.g. 2024-01 2024-12)");
+                throw new IllegalArgumentException(
+                        "--create-partitions takes two months: FROM TO (e.g. 2024-01 2024-12)");
             }
             from = month(range.get(0));
             to = month(range.get(1));

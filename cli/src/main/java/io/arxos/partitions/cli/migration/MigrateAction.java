@@ -45,8 +45,9 @@ public enum MigrateAction {
             chosen.add("--emit-sql");
         }
         if (chosen.size() > 1) {
-            throw new IllegalArgumentException("--swap, --finalize, --rollback, --status and --emit-sql exclude each other; "
-                    + "give at most one (got " + String.join(" ", chosen) + ")");
+            throw new IllegalArgumentException(
+                    "--swap, --finalize, --rollback, --status and --emit-sql exclude each other; "
+                            + "give at most one (got " + String.join(" ", chosen) + ")");
         }
         if (backup && !chosen.isEmpty()) {
             throw new IllegalArgumentException("--backup-file backs the table up before the migration starts; it "

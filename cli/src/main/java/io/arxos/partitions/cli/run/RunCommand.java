@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
  * report, and turn silence into a clear message and exit status 3. A command supplies its request and its
  * {@link RunExchange}.
  */
-public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRecord, A extends SpecificRecord>
-        implements Callable<Integer> {
+public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRecord,
+        A extends SpecificRecord> implements Callable<Integer> {
 
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,100}";
 

@@ -149,7 +149,8 @@ class MigrateOptionsTest {
         List<MigrationTargets.Target> legacy = MigrationTargets.resolve(fleet, inventory, List.of(), List.of(),
                 List.of("public.audit_logs_legacy", "audit_logs_legacy"), false);
         List<MigrationTargets.Target> eu = MigrationTargets.resolve(fleet, inventory,
-                List.of("jdbc:postgresql://db-eu:5432/arxos"), List.of(), List.of("public.chat_messages_legacy"), false);
+                List.of("jdbc:postgresql://db-eu:5432/arxos"), List.of(), List.of("public.chat_messages_legacy"),
+                false);
 
         assertThat(legacy).extracting(t -> t.key().messageKey()).containsExactly("arxos/public.audit_logs_legacy");
         assertThat(eu).extracting(t -> t.key().messageKey() + " by " + t.partitionKey())

@@ -69,7 +69,8 @@ class PgDumpTest {
         PgDump.Result result = PgDump.run(List.of(pgDump.toString(), "--format=custom"),
                 Map.of("PGPASSWORD", "s3cret"));
 
-        assertThat(result).isEqualTo(new PgDump.Result(1, "pg_dump: error: aborting because of server version mismatch"));
+        assertThat(result).isEqualTo(new PgDump.Result(1,
+                "pg_dump: error: aborting because of server version mismatch"));
     }
 
     private static Path script(Path dir, String body) throws IOException {

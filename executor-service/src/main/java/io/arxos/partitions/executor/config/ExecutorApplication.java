@@ -46,7 +46,8 @@ public class ExecutorApplication {
 
     void start(@Observes StartupEvent event, ExecutorConfig config, Config mp, MeterRegistry meters) {
         FleetInventory inventory = new InventoryLoader().load(config.inventory());
-        KafkaSettings kafka = KafkaSettings.from(mp.getPropertyNames(), name -> mp.getOptionalValue(name, String.class));
+        KafkaSettings kafka = KafkaSettings.from(mp.getPropertyNames(), name -> mp.getOptionalValue(name,
+                String.class));
         TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
                 config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
 

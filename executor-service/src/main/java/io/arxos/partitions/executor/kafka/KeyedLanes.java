@@ -141,8 +141,8 @@ public final class KeyedLanes {
             java.util.Set<String> active = new java.util.HashSet<>(runningByGroup.keySet());
             active.addAll(readyByGroup.keySet());
             int limit = active.size() >= workerCount ? 1 : maxPerGroup;
-            for (java.util.Iterator<Map.Entry<String, ArrayDeque<String>>> it = readyByGroup.entrySet().iterator();
-                    it.hasNext();) {
+            var it = readyByGroup.entrySet().iterator();
+            while (it.hasNext()) {
                 Map.Entry<String, ArrayDeque<String>> group = it.next();
                 int running = runningByGroup.getOrDefault(group.getKey(), 0);
                 while (running < limit && !group.getValue().isEmpty()) {

@@ -36,7 +36,8 @@ public final class OffsetTracker {
      *
      * @return true when drained
      */
-    public synchronized boolean awaitDrained(java.util.Collection<TopicPartition> partitions, java.time.Duration timeout)
+    public synchronized boolean awaitDrained(java.util.Collection<TopicPartition> partitions,
+            java.time.Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (partitions.stream().anyMatch(p -> !inFlight.getOrDefault(p, new TreeSet<>()).isEmpty())) {

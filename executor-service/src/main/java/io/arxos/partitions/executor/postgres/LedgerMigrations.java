@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
-import org.jboss.logging.Logger;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
+import org.jboss.logging.Logger;
 
 /**
  * Installs and upgrades the ledger schema (operations table, v_partition_sizes view, migrations state and the
@@ -58,7 +58,8 @@ public final class LedgerMigrations {
                         .schemas(ledgerSchema.value())
                         .table("flyway_schema_history")
                         .locations("classpath:io/arxos/partitions/executor/postgres/none")
-                        .javaMigrations(new V1__Operations_ledger(), new V2__Partition_sizes_view(), new V3__Migrations())
+                        .javaMigrations(new V1__Operations_ledger(), new V2__Partition_sizes_view(),
+                                new V3__Migrations())
                         .placeholders(Map.of("ledger_schema", ledgerSchema.quoted()))
                         .load()
                         .migrate();

@@ -1,5 +1,6 @@
 package io.arxos.partitions.executor.it;
 
+import io.arxos.partitions.core.CommandId;
 import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.core.Operation;
 import io.arxos.partitions.core.PartitionNaming;
@@ -15,7 +16,6 @@ import io.arxos.partitions.events.ValidateTable;
 import io.arxos.partitions.schemas.CoreTypes;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.Topics;
-import io.arxos.partitions.core.CommandId;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;

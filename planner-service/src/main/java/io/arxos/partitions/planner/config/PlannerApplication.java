@@ -11,9 +11,9 @@ import io.arxos.partitions.planner.domain.analysis.AnalysisSettings;
 import io.arxos.partitions.planner.domain.maintenance.PlanScope;
 import io.arxos.partitions.planner.domain.maintenance.PlannedRun;
 import io.arxos.partitions.planner.kafka.TransactionalPublisher;
+import io.arxos.partitions.planner.kafka.analysis.AnalysisRequestListener;
 import io.arxos.partitions.planner.kafka.analysis.KafkaAnalysisPublisher;
 import io.arxos.partitions.planner.kafka.maintenance.KafkaRunPublisher;
-import io.arxos.partitions.planner.kafka.analysis.AnalysisRequestListener;
 import io.arxos.partitions.planner.kafka.maintenance.MaintenanceRequestListener;
 import io.arxos.partitions.planner.postgres.analysis.JdbcTableProfiler;
 import io.arxos.partitions.planner.postgres.maintenance.JdbcPartitionCatalog;
@@ -58,7 +58,8 @@ public class PlannerApplication {
         this.config = config;
         this.meters = meters;
         FleetInventory inventory = new InventoryLoader().load(config.inventory());
-        KafkaSettings kafka = KafkaSettings.from(mp.getPropertyNames(), name -> mp.getOptionalValue(name, String.class));
+        KafkaSettings kafka = KafkaSettings.from(mp.getPropertyNames(), name -> mp.getOptionalValue(name,
+                String.class));
         TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
                 config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
         workers = Executors.newFixedThreadPool(config.parallelism());

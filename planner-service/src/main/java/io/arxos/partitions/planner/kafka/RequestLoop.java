@@ -157,7 +157,8 @@ public final class RequestLoop<T extends SpecificRecord> implements Runnable, Au
     }
 
     private static Map<TopicPartition, OffsetAndMetadata> consumedThrough(ConsumerRecord<?, ?> record) {
-        return Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset() + 1));
+        return Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset()
+                + 1));
     }
 
     @Override

@@ -88,7 +88,7 @@ public class ReporterApplication {
             LOG.infof("created topics %s on %s", created, settings.bootstrapServers());
         }
         return ReportTopology.build(new ReportTopology.Settings(settings.registry(), config.punctuateInterval(),
-                        config.finishedRetention(), config.orphanTtl()),
+                config.finishedRetention(), config.orphanTtl()),
                 new MaintenanceRuns(events, JsonReportFormat::render),
                 new AnalysisRuns(events, config.analysisAssemblyTimeout(), AnalysisJsonFormat::render));
     }

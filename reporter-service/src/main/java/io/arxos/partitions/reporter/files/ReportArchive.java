@@ -130,7 +130,7 @@ public final class ReportArchive {
             throw new UncheckedIOException("could not list the reports in " + dir, e);
         }
         summaries.sort(Comparator.comparing(ArchivedReport::generatedAt,
-                        Comparator.nullsLast(Comparator.reverseOrder()))
+                Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(ArchivedReport::id));
         return summaries;
     }

@@ -1,7 +1,7 @@
 package io.arxos.partitions.reporter.http;
 
-import io.arxos.partitions.reporter.files.ReportArchive.Format;
 import io.arxos.partitions.reporter.files.ReportArchive;
+import io.arxos.partitions.reporter.files.ReportArchive.Format;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 

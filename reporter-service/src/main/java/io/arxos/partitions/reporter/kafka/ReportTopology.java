@@ -145,8 +145,9 @@ public final class ReportTopology {
         KStream<String, RunEvent<AnalysedRun, AnalysedTable>> runEvents = builder
                 .stream(Topics.ANALYSIS_RUNS.name(), Consumed.with(keys, runs).withName("analysis-runs"))
                 .filter((id, run) -> run != null, Named.as("drop-analysis-run-tombstones"))
-                .mapValues(run -> (RunEvent<AnalysedRun, AnalysedTable>)
-                        new RunEvent.PlanArrived<AnalysedRun, AnalysedTable>(AnalysisEventMapper.run(run)),
+                .mapValues(
+                        run -> (RunEvent<AnalysedRun, AnalysedTable>) new RunEvent.PlanArrived<AnalysedRun, AnalysedTable>(
+                                AnalysisEventMapper.run(run)),
                         Named.as("analysis-run-to-domain"));
 
         // table analyses are keyed by table; co-locate them with their run summary (analysis-runs has 3 partitions)
@@ -159,12 +160,14 @@ public final class ReportTopology {
                 .repartition(Repartitioned.<String, TableArrived>as(TABLE_ANALYSES_BY_RUN)
                         .withKeySerde(keys).withValueSerde(new JsonSerde<>(TableArrived.class))
                         .withNumberOfPartitions(Topics.ANALYSIS_RUNS.partitions()))
-                .mapValues(arrived -> (RunEvent<AnalysedRun, AnalysedTable>)
-                        new RunEvent.ItemArrived<AnalysedRun, AnalysedTable>(arrived.analysisId(), arrived.table()),
+                .mapValues(
+                        arrived -> (RunEvent<AnalysedRun, AnalysedTable>) new RunEvent.ItemArrived<AnalysedRun, AnalysedTable>(
+                                arrived.analysisId(), arrived.table()),
                         Named.as("table-analysis-event"));
 
         runEvents.merge(tableEvents, Named.as("analysis-runs-and-tables"))
-                .process(() -> new RunAssembly<>(analyses, ANALYSIS_STORE, settings.timing()), Named.as("analysis-report-assembly"), ANALYSIS_STORE)
+                .process(() -> new RunAssembly<>(analyses, ANALYSIS_STORE, settings.timing()), Named.as(
+                        "analysis-report-assembly"), ANALYSIS_STORE)
                 .mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
                 .to(Topics.ANALYSIS_REPORTS.name(), Produced.with(keys, reports).withName("analysis-reports"));
     }

@@ -2,8 +2,8 @@ package io.arxos.partitions.reporter.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.Summary;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
+import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.Summary;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.files.ReportArchive.Format;
 import io.arxos.partitions.reporter.json.JsonReportFormat;

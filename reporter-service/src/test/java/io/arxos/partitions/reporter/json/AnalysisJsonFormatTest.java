@@ -26,7 +26,7 @@ class AnalysisJsonFormatTest {
         String json = AnalysisJsonFormat.render(REPORT);
 
         assertThat(json).startsWith("{\n  \"analysisId\" : \"analysis-2025-06-15\",\n  \"status\" : \"COMPLETE\",\n"
-                        + "  \"exitCode\" : 1,\n  \"generatedAt\" : \"2025-06-15T10:01:05Z\",\n")
+                + "  \"exitCode\" : 1,\n  \"generatedAt\" : \"2025-06-15T10:01:05Z\",\n")
                 .contains("\"totalBytes\" : 51539607552,")
                 .contains("\"rowsPerMonth\" : 40200000,")
                 .contains("\"value\" : null,");

@@ -17,10 +17,10 @@ import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.events.TableId;
 import io.arxos.partitions.events.TimeColumnProfile;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.Activity;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.Recommendation;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.TimeColumn;
-import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import java.time.Instant;
 import java.util.UUID;
 

@@ -168,7 +168,6 @@ public final class ExecuteCommand {
                 failure.getMessage()));
     }
 
-
     private static String detail(ExecutorCommand.PartitionCommand command, long rowsMoved) {
         if (command instanceof ExecutorCommand.DetachPartition detach) {
             return "archived as " + detach.archiveSchema() + "." + detach.partition();

@@ -3,6 +3,7 @@ package io.arxos.partitions.executor.app.maintenance;
 import io.arxos.partitions.core.TableKey;
 import io.arxos.partitions.core.TablePolicy;
 import io.arxos.partitions.executor.app.StepFailure;
+import io.arxos.partitions.executor.domain.ErrorClassifier;
 import io.arxos.partitions.executor.domain.maintenance.CommandGuard;
 import io.arxos.partitions.executor.domain.maintenance.CreatePartitionBatch;
 import io.arxos.partitions.executor.domain.maintenance.CreatePartitionBatch.BatchStep;
@@ -217,8 +218,7 @@ public final class ExecuteTableCommands {
     /** A retriable failure retries the whole batch later; a permanent one cleans up and sends each month alone. */
     private Shared failedTogether(CreatePartitionBatch.Plan plan, BatchStep batchStep, StepFailure failure,
             List<Attempt> group, List<Integer> members, AttemptResult[] results) {
-        boolean retriable = io.arxos.partitions.executor.domain.ErrorClassifier.classify(failure.sqlState())
-                == io.arxos.partitions.executor.domain.ErrorClassifier.ErrorClass.RETRIABLE
+        boolean retriable = ErrorClassifier.classify(failure.sqlState()) == ErrorClassifier.ErrorClass.RETRIABLE
                 || batchStep.step().retriableStates().contains(failure.sqlState());
         if (retriable) {
             for (int k : members) {

@@ -1,9 +1,9 @@
 package io.arxos.partitions.executor.app.migration;
 
-import io.arxos.partitions.executor.domain.migration.MigrationPhase;
-import io.arxos.partitions.executor.domain.migration.MigrationNames;
-import io.arxos.partitions.executor.domain.migration.SourceTable;
 import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.executor.domain.migration.MigrationNames;
+import io.arxos.partitions.executor.domain.migration.MigrationPhase;
+import io.arxos.partitions.executor.domain.migration.SourceTable;
 import java.util.List;
 import java.util.Optional;
 

@@ -18,12 +18,13 @@ final class Retrying {
 
     static <T> T call(RunMigrationStep.Call<T> call, RetryPolicy policy, DoubleSupplier random)
             throws StepFailure, InterruptedException {
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             try {
                 return call.call();
             } catch (StepFailure e) {
-                Optional<Duration> delay = ErrorClassifier.classify(e.sqlState()) == ErrorClassifier.ErrorClass.RETRIABLE
-                        ? policy.delayAfter(attempt, random.getAsDouble()) : Optional.empty();
+                boolean retriable = ErrorClassifier.classify(e.sqlState()) == ErrorClassifier.ErrorClass.RETRIABLE;
+                Optional<Duration> delay = retriable ? policy.delayAfter(attempt, random.getAsDouble())
+                        : Optional.empty();
                 if (delay.isEmpty()) {
                     throw e;
                 }

@@ -237,9 +237,10 @@ public final class RunMigrationStep {
             return MigrationResult.of(Status.SUCCEEDED, MigrationPhase.NONE, "no migration of " + table, List.of());
         }
         MigrationState s = state.get();
+        boolean copied = s.phase().ordinal() >= MigrationPhase.COPIED.ordinal()
+                && s.phase() != MigrationPhase.ROLLED_BACK;
         return MigrationResult.of(Status.SUCCEEDED, s.phase(), "migration " + s.migrationId() + " is "
-                + s.phase().label(), List.of()).withProgress(s.rowsCopied(), s.rowsEstimated(),
-                s.phase().ordinal() >= MigrationPhase.COPIED.ordinal() && s.phase() != MigrationPhase.ROLLED_BACK, 0);
+                + s.phase().label(), List.of()).withProgress(s.rowsCopied(), s.rowsEstimated(), copied, 0);
     }
 
     /** The active migration's state; a rolled-back one counts as none. */

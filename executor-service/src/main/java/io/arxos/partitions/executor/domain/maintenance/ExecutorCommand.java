@@ -22,8 +22,8 @@ public sealed interface ExecutorCommand {
     }
 
     /** Create a partition for {@code range}, moving matching rows out of the default partition. */
-    record CreatePartition(CommandHeader header, Identifier partition, PartitionRange range, KeyType keyType)
-            implements PartitionCommand {
+    record CreatePartition(CommandHeader header, Identifier partition, PartitionRange range,
+            KeyType keyType) implements PartitionCommand {
         @Override
         public Operation operation() {
             return Operation.CREATE_PARTITION;
@@ -31,8 +31,8 @@ public sealed interface ExecutorCommand {
     }
 
     /** Drop an expired partition. */
-    record DropPartition(CommandHeader header, Identifier partition, PartitionRange range, KeyType keyType)
-            implements PartitionCommand {
+    record DropPartition(CommandHeader header, Identifier partition, PartitionRange range,
+            KeyType keyType) implements PartitionCommand {
         @Override
         public Operation operation() {
             return Operation.DROP_PARTITION;

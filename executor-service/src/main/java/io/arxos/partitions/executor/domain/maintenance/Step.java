@@ -14,7 +14,8 @@ import java.util.Set;
  *                        in the default partition during validation)
  * @param isFinal the step that completes the command; its ledger row marks the change applied
  */
-public record Step(String name, List<String> statements, Set<String> exclusiveLocks, Optional<Precondition> precondition,
+public record Step(String name, List<String> statements, Set<String> exclusiveLocks,
+        Optional<Precondition> precondition,
         int movedRowsStatement, Set<String> retriableStates, boolean isFinal) {
 
     public Step {

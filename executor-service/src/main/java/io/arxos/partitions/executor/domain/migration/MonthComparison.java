@@ -29,6 +29,6 @@ public record MonthComparison(String month, long sourceRows, long targetRows, St
     public static List<String> differences(List<MonthComparison> compared) {
         return compared.stream().filter(c -> !c.matches()).map(c -> c.month() + ": original " + c.sourceRows()
                 + " rows, partitioned " + c.targetRows() + " rows" + (c.sourceRows() == c.targetRows()
-                ? " (same count, different contents)" : "")).toList();
+                        ? " (same count, different contents)" : "")).toList();
     }
 }

@@ -64,7 +64,7 @@ final class CommandTask implements KeyedLanes.LaneTask {
     /** Runs this task alone (lanes without a batch). */
     @Override
     public Optional<Duration> runOnce() {
-        KeyedLanes.Progress progress = new CommandBatch(deps).runTogether(java.util.List.of(this), () -> { });
+        KeyedLanes.Progress progress = new CommandBatch(deps).runTogether(java.util.List.of(this), () -> {});
         return progress.finished() == 1 ? Optional.empty() : progress.retryAfter();
     }
 

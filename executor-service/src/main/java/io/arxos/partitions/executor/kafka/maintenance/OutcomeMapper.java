@@ -15,10 +15,8 @@ import io.arxos.partitions.executor.kafka.ExecutorEnvelope;
 import io.arxos.partitions.schemas.CoreTypes;
 import java.time.Instant;
 
-
 /** Maps an outcome to its event, copying table, operation and partition from the command it answers. */
 public final class OutcomeMapper {
-
 
     private OutcomeMapper() {
     }

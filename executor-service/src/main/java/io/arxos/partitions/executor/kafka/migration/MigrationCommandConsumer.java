@@ -129,7 +129,8 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable {
         }
         MigrationOutcome answer = outcome;
         send(() -> outcomes.send(new ProducerRecord<>(Topics.MIGRATION_OUTCOMES.name(), record.key() == null ? null
-                : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8), answer)).get(30, TimeUnit.SECONDS));
+                : new String(record.key(), java.nio.charset.StandardCharsets.UTF_8), answer)).get(30,
+                        TimeUnit.SECONDS));
     }
 
     @FunctionalInterface

@@ -1,6 +1,5 @@
 package io.arxos.partitions.executor.postgres.maintenance;
 
-import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.core.KeyType;
 import io.arxos.partitions.core.PartitionBoundExpression;
 import io.arxos.partitions.core.PartitionRange;
@@ -10,7 +9,6 @@ import io.arxos.partitions.core.validation.ValidationSnapshot;
 import io.arxos.partitions.executor.app.StepFailure;
 import io.arxos.partitions.executor.app.maintenance.TableInspector;
 import io.arxos.partitions.executor.domain.maintenance.ExecutorCommand;
-import io.arxos.partitions.executor.domain.maintenance.PartitionDdl;
 import io.arxos.partitions.executor.domain.maintenance.TableInspection;
 import io.arxos.partitions.executor.domain.maintenance.TableState;
 import io.arxos.partitions.executor.postgres.Jdbc;
@@ -105,8 +103,8 @@ public final class JdbcTableInspector implements TableInspector {
                     String name = rs.getString(1);
                     String bound = rs.getString(3);
                     Optional<PartitionRange> range = PartitionBoundExpression.isDefault(bound) ? Optional.empty()
-                            : Optional.of(PartitionBoundExpression.parseRange(bound).orElseThrow(() ->
-                                    new SQLException("partition " + name + " has bounds this tool does not"
+                            : Optional.of(PartitionBoundExpression.parseRange(bound).orElseThrow(() -> new SQLException(
+                                    "partition " + name + " has bounds this tool does not"
                                             + " understand: " + bound, "42P17")));
                     children.add(new TableState.Child(name, rs.getString(2), range));
                 }

@@ -32,7 +32,7 @@ final class JdbcMigrationStates {
                 + "primary_key_type, sequences, sequence_columns, last_key, rows_copied, rows_estimated, "
                 + "identity_columns, copy_until FROM "
                 + ledgerSchema + ".migrations WHERE schema_name = ? AND table_name = ?" + (lock ? " FOR UPDATE"
-                : ""))) {
+                        : ""))) {
             ps.setString(1, table.schema().value());
             ps.setString(2, table.table().value());
             try (ResultSet rs = ps.executeQuery()) {

@@ -63,8 +63,9 @@ final class MigrationCatalog {
                 byHand.add(index[4]);
             }
         }
-        List<String> fkOut = column(rows(c, "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::oid "
-                + "AND contype = 'f' ORDER BY conname", oid));
+        List<String> fkOut = column(rows(c,
+                "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = ?::oid "
+                        + "AND contype = 'f' ORDER BY conname", oid));
         List<String> fkIn = column(rows(c, "SELECT conname || ' of ' || conrelid::regclass::text FROM pg_constraint "
                 + "WHERE confrelid = ?::oid AND contype = 'f' ORDER BY conname", oid));
         List<SourceTable.SequenceUse> sequences = new ArrayList<>();
@@ -97,7 +98,8 @@ final class MigrationCatalog {
         }
         Optional<String> differentOwner = owner.get(0)[1].equals("t") ? Optional.of(owner.get(0)[0]) : Optional.empty();
         return new SourceTable(table, true, partitioned, key, keyType, column(pk), pk.isEmpty() ? "" : pk.get(0)[1],
-                nullKeys, oldest, indexes, byHand, fkOut, fkIn, sequences, identity, differentOwner, grants, bytes, rows);
+                nullKeys, oldest, indexes, byHand, fkOut, fkIn, sequences, identity, differentOwner, grants, bytes,
+                rows);
     }
 
     private static SourceTable missing(TableRef table, Identifier key) {
@@ -106,8 +108,9 @@ final class MigrationCatalog {
     }
 
     private static Optional<KeyType> keyType(Connection c, long oid, Identifier key) throws SQLException {
-        List<String[]> type = rows(c, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = ?::oid "
-                + "AND attname = ? AND attnum > 0 AND NOT attisdropped", oid, key.value());
+        List<String[]> type = rows(c,
+                "SELECT format_type(atttypid, atttypmod) FROM pg_attribute WHERE attrelid = ?::oid "
+                        + "AND attname = ? AND attnum > 0 AND NOT attisdropped", oid, key.value());
         if (type.isEmpty()) {
             return Optional.empty();
         }

@@ -146,7 +146,7 @@ class CreatePartitionProcedureTest {
         PartitionDdl ddl = new PartitionDdl(POLICY.table(), POLICY.partitionKey(), KeyType.TIMESTAMP);
         assertThat(ddl.attach(io.arxos.partitions.core.Identifier.of("audit_logs_p2024_02"),
                 PartitionRange.ofMonth(java.time.YearMonth.of(2024, 2)))).endsWith(
-                "FOR VALUES FROM ('2024-02-01 00:00:00') TO ('2024-03-01 00:00:00')");
+                        "FOR VALUES FROM ('2024-02-01 00:00:00') TO ('2024-03-01 00:00:00')");
     }
 
     @Test

@@ -22,7 +22,8 @@ class MigrationGuardTest {
     void refusesNamingEveryObstacle() {
         SourceTable t = new SourceTable(TableRef.of("public", "chat_messages_legacy"), true, false,
                 Identifier.of("created_at"), Optional.of(KeyType.TIMESTAMPTZ), List.of(), "", 3, Optional.empty(),
-                List.of(), List.of(), List.of(), List.of("message_reactions_message_id_fkey of message_reactions"), List.of(),
+                List.of(), List.of(), List.of(), List.of("message_reactions_message_id_fkey of message_reactions"),
+                List.of(),
                 List.of(Identifier.of("id")), Optional.empty(), List.of(), 2 * GIB, 1000);
 
         assertThat(MigrationGuard.check(t, GIB)).containsExactly(

@@ -62,7 +62,8 @@ class MigrationSqlTest {
                 + "(INSERT INTO " + TARGET + " OVERRIDING SYSTEM VALUE SELECT * FROM batch RETURNING 1) "
                 + "SELECT max(\"id\")::text, count(*), (SELECT count(*) FROM copied) "
                 + "FROM batch");
-        assertThat(sql.copyBatch(true)).contains("WHERE \"id\" <= CAST(? AS bigint) ORDER BY").contains("LIMIT ? FOR UPDATE");
+        assertThat(sql.copyBatch(true)).contains("WHERE \"id\" <= CAST(? AS bigint) ORDER BY").contains(
+                "LIMIT ? FOR UPDATE");
         assertThat(sql.copyBatchTolerant(false)).contains("SELECT * FROM batch ON CONFLICT DO NOTHING RETURNING 1)");
     }
 
@@ -77,8 +78,9 @@ class MigrationSqlTest {
                 "ALTER TABLE " + TARGET + " RENAME TO \"audit_logs_legacy\"",
                 "ALTER SEQUENCE audit_logs_legacy_id_seq OWNED BY " + SOURCE + ".\"id\"");
         assertThat(sql.swap(1000).get(7)).contains("DELETE FROM \"public\".\"audit_logs_legacy_backup\" WHERE \"id\" "
-                + "= OLD.\"id\";").contains("INSERT INTO \"public\".\"audit_logs_legacy_backup\" OVERRIDING SYSTEM VALUE "
-                + "SELECT (NEW).*");
+                + "= OLD.\"id\";").contains(
+                        "INSERT INTO \"public\".\"audit_logs_legacy_backup\" OVERRIDING SYSTEM VALUE "
+                                + "SELECT (NEW).*");
         assertThat(sql.swap(1000).get(8)).isEqualTo("CREATE TRIGGER \"audit_logs_legacy_migration\" AFTER INSERT OR "
                 + "UPDATE OR DELETE ON " + SOURCE + " FOR EACH ROW EXECUTE FUNCTION "
                 + "\"public\".\"audit_logs_legacy_migration_reverse\"()");

@@ -95,7 +95,8 @@ class JdbcStepRunnerIT {
     @Test
     void refusesToWorkWhileAnotherSessionHoldsTheTablesAdvisoryLock() throws Exception {
         try (Connection other = postgres.superuser("arxos"); Statement s = other.createStatement()) {
-            s.execute("SELECT pg_advisory_lock(" + JdbcStepRunner.ADVISORY_NAMESPACE + ", hashtext('public.audit_logs'))");
+            s.execute("SELECT pg_advisory_lock(" + JdbcStepRunner.ADVISORY_NAMESPACE
+                    + ", hashtext('public.audit_logs'))");
             Step step = Step.of("noop", List.of("SELECT 1"), Set.of());
 
             assertThatThrownBy(() -> runner.run(TABLE, command("run-c"), step, 1))

@@ -170,7 +170,8 @@ class MigrationIT {
                 Step.SWAP, Identifier.of("created_at"), 2, 1000, Duration.ZERO, Duration.ofSeconds(1), true));
         assertThat(swapPreview.status()).as("the whole plan can be reviewed before anything exists")
                 .isEqualTo(Status.DRY_RUN);
-        assertThat(swapPreview.statements()).anySatisfy(sql -> assertThat(sql).contains("RENAME TO \"small_a_backup\""));
+        assertThat(swapPreview.statements()).anySatisfy(sql -> assertThat(sql).contains(
+                "RENAME TO \"small_a_backup\""));
 
         assertThat(run("a", Step.PREPARE, "small_a").status()).isEqualTo(Status.SUCCEEDED);
         assertThat(run("a", Step.PREPARE, "small_a").status()).isEqualTo(Status.ALREADY_APPLIED);

@@ -116,7 +116,7 @@ public final class AnalyzeDatabases {
             LOG.errorf(e, "%s could not be recommended", key);
             return new Recommendation(Priority.NOT_RECOMMENDED, Optional.empty(), Optional.empty(), Optional.empty(),
                     OptionalInt.empty(), OptionalInt.empty(), List.of(Advice.of(Advice.Kind.WARNING,
-                    "could not be analysed: " + e.getMessage())), List.of(), List.of());
+                            "could not be analysed: " + e.getMessage())), List.of(), List.of());
         }
     }
 

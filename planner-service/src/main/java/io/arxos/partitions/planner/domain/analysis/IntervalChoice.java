@@ -31,7 +31,7 @@ final class IntervalChoice {
         double partitionBytes = monthlyBytes / interval.perMonth();
         int partitions = count(interval, horizonMonths);
         String basis = String.format(Locale.ROOT, "%s per month of data over %d months: %d partitions of %s "
-                        + "(budget %s per partition, at most %d partitions)", Sizes.human(monthlyBytes), horizonMonths,
+                + "(budget %s per partition, at most %d partitions)", Sizes.human(monthlyBytes), horizonMonths,
                 partitions, Sizes.human(partitionBytes), Sizes.human(settings.partitionBudgetBytes()),
                 settings.maxPartitions());
         return new Choice(interval, partitionBytes, partitions, basis);

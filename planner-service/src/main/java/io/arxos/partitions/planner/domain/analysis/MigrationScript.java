@@ -47,7 +47,8 @@ final class MigrationScript {
             }
         }
         for (IndexInfo index : table.indexes()) {
-            boolean backsConstraint = table.constraints().stream().anyMatch(c -> c.isKey() && c.name().equals(index.name()));
+            boolean backsConstraint = table.constraints().stream()
+                    .anyMatch(c -> c.isKey() && c.name().equals(index.name()));
             if (backsConstraint || index.onPartitionsOnly()) {
                 continue;
             }
@@ -73,7 +74,7 @@ final class MigrationScript {
         sql.add("-- 2. copy, one month per transaction (writes to " + source + " paused from here to the swap)");
         sql.add("INSERT INTO " + target.quoted() + " SELECT * FROM " + source.quoted() + " WHERE " + column + " < "
                 + key.type().literal(first.atDay(1).atStartOfDay()) + (key.notNull() ? "" : " OR " + column
-                + " IS NULL") + ";");
+                        + " IS NULL") + ";");
         for (YearMonth month = first; !month.isAfter(now); month = month.plusMonths(1)) {
             PartitionRange range = PartitionRange.ofMonth(month);
             sql.add("INSERT INTO " + target.quoted() + " SELECT * FROM " + source.quoted() + " WHERE " + column + " >= "

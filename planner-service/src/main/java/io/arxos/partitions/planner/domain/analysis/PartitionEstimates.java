@@ -35,7 +35,8 @@ final class PartitionEstimates {
                 "mean of the last full months of " + key.name() + " (" + key.source().name().toLowerCase(Locale.ROOT)
                         + ": " + key.sourceDetail() + ")"));
         estimates.add(Estimate.of("partition_count", "Partitions", total, Estimate.Unit.PARTITIONS,
-                dataPartitions + " holding data (" + interval.label() + " each) + " + premake + " premade + 1 default"));
+                dataPartitions + " holding data (" + interval.label() + " each) + " + premake
+                        + " premade + 1 default"));
         estimates.add(Estimate.of("partition_size_bytes", "Size per partition", choice.partitionBytes(),
                 Estimate.Unit.BYTES, Sizes.count(rowsPerMonth / interval.perMonth()) + " rows × " + Sizes.human(
                         bytesPerRow) + " per row (total size / estimated rows, indexes included)"));

@@ -51,12 +51,12 @@ public final class PartitioningAdvisor {
         int premake = table.policy().map(p -> p.premake()).orElse(IntervalChoice.premake(choice.interval()));
         advice.add(Advice.of(Advice.Kind.PREMAKE, "keep " + premake + " future partitions ready", table.policy()
                 .isPresent() ? "the inventory's policy" : "covers at least 35 days ahead: a missed weekly maintenance "
-                + "run and then some"));
+                        + "run and then some"));
         int total = choice.partitions() + premake + 1;
         if (total > settings.maxPartitions()) {
             advice.add(Advice.of(Advice.Kind.WARNING, total + " partitions: planning time and memory grow with the "
                     + "partitions a statement cannot prune", "more than " + settings.maxPartitions() + " partitions; "
-                    + "keep statements filtering by " + keyName));
+                            + "keep statements filtering by " + keyName));
         }
         Optional<String> strategy = Optional.of("RANGE");
         Optional<CategoryColumn> list = QueryAdvice.listColumn(table);
@@ -64,8 +64,9 @@ public final class PartitioningAdvisor {
             strategy = Optional.of("RANGE+LIST");
             advice.add(Advice.of(Advice.Kind.STRATEGY, "sub-partition each " + choice.interval().label() + " by list "
                     + "on " + list.get().name(), "at least " + Math.round(QueryAdvice.LIST_SHARE * 100) + "% of the "
-                    + "reading calls pick one of " + list.get().distinctValues() + " values of " + list.get().name()
-                    + ", and partitions would reach " + Sizes.human(choice.partitionBytes())));
+                            + "reading calls pick one of " + list.get().distinctValues() + " values of "
+                            + list.get().name() + ", and partitions would reach "
+                            + Sizes.human(choice.partitionBytes())));
         }
         List<Advice> blockers = KeyAdvice.blockers(table, keyName);
         advice.addAll(KeyAdvice.requiredChanges(table, keyName));
@@ -73,7 +74,7 @@ public final class PartitioningAdvisor {
         if (key.nullFraction() > 0) {
             advice.add(Advice.of(Advice.Kind.WARNING, String.format(Locale.ROOT, "%.2f%% of rows have no %s and will "
                     + "stay in the default partition", key.nullFraction() * 100, keyName), "pg_stats null_frac or the "
-                    + "sample; make the column NOT NULL or give those rows a value"));
+                            + "sample; make the column NOT NULL or give those rows a value"));
         }
         advice.addAll(QueryAdvice.rewrites(table, keyName));
         advice.addAll(QueryAdvice.warnings(table, keyName, total));
@@ -139,7 +140,7 @@ public final class PartitioningAdvisor {
             bonus++;
             advice.add(Advice.of(Advice.Kind.REASON, "old rows are deleted by " + key.name() + ": dropping a partition "
                     + "replaces the DELETE and the VACUUM after it", QueryAdvice.calls(deletes.get(0)) + ": "
-                    + QueryAdvice.shorten(deletes.get(0).text())));
+                            + QueryAdvice.shorten(deletes.get(0).text())));
         }
         // inserts filter nothing: the share is of the statements that find rows
         List<ObservedQuery> finding = table.queries().stream().filter(q -> !QueryAdvice.isWrite(q)).toList();
@@ -181,7 +182,7 @@ public final class PartitioningAdvisor {
             int months = (int) key.rowsByMonth().firstKey().until(now, java.time.temporal.ChronoUnit.MONTHS) + 1;
             advice.add(Advice.of(Advice.Kind.RETENTION, "retention " + months + " months, then drop (or detach) "
                     + "whole partitions instead of deleting rows", "the oldest " + key.name() + " is in "
-                    + key.rowsByMonth().firstKey() + " and a DELETE by " + key.name() + " keeps it there"));
+                            + key.rowsByMonth().firstKey() + " and a DELETE by " + key.name() + " keeps it there"));
             return OptionalInt.of(months);
         }
         advice.add(Advice.of(Advice.Kind.RETENTION, "no retention observed: the data spans " + key.monthsSpanned()

@@ -30,8 +30,8 @@ final class QueryAdvice {
         for (ObservedQuery q : byTime(table)) {
             for (QueryShapes.NonPruning np : QueryShapes.of(q.text(), key).nonPruning()) {
                 advice.add(Advice.withSql(Advice.Kind.QUERY_REWRITE, "statement " + q.queryId() + " filters with `"
-                                + np.found() + "`: " + np.problem() + " hides the column from partition pruning, so "
-                                + "it reads every partition", calls(q) + ": " + shorten(q.text()),
+                        + np.found() + "`: " + np.problem() + " hides the column from partition pruning, so "
+                        + "it reads every partition", calls(q) + ": " + shorten(q.text()),
                         np.rewrite()));
             }
         }
@@ -66,10 +66,10 @@ final class QueryAdvice {
             boolean covered = table.indexes().stream().anyMatch(i -> i.leadsWith(column) && i.covers(key));
             if (!covered) {
                 advice.add(Advice.withSql(Advice.Kind.INDEX, "composite index (" + column + ", " + key + ") on the "
-                                + "partitioned table for statements that pick one " + column + " over a time range",
+                        + "partitioned table for statements that pick one " + column + " over a time range",
                         Sizes.count(e.getValue()) + " observed calls filter " + column + " = … and " + key
                                 + " by range", "CREATE INDEX ON " + table.table().quoted() + " (" + quote(column)
-                                + ", " + quote(key) + ");"));
+                                        + ", " + quote(key) + ");"));
             }
         }
         boolean keyIndexed = table.indexes().stream().anyMatch(i -> i.leadsWith(key));
@@ -81,8 +81,8 @@ final class QueryAdvice {
         for (IndexInfo index : table.indexes()) {
             if (index.onPartitionsOnly()) {
                 advice.add(Advice.withSql(Advice.Kind.INDEX, "index " + index.name() + " (" + String.join(", ",
-                                index.columns()) + ") exists on single partitions only: create it on the parent so "
-                                + "every partition, future ones included, has it", index.definition(),
+                        index.columns()) + ") exists on single partitions only: create it on the parent so "
+                        + "every partition, future ones included, has it", index.definition(),
                         "CREATE INDEX ON " + table.table().quoted() + " USING " + index.method() + " ("
                                 + String.join(", ", index.columns()) + ");"));
             } else if (index.scans() == 0 && !index.unique() && !index.primary() && !table.partitioned()) {

@@ -7,8 +7,8 @@ import java.util.List;
 public sealed interface CatalogEntry {
 
     /** A range-partitioned parent on the policy's key column, with what validating it needs. */
-    record Found(Identifier partitionKey, TableSnapshot snapshot, List<PartitionStats> stats, IndexFacts indexes)
-            implements CatalogEntry {
+    record Found(Identifier partitionKey, TableSnapshot snapshot, List<PartitionStats> stats,
+            IndexFacts indexes) implements CatalogEntry {
         public Found {
             stats = List.copyOf(stats);
             java.util.Objects.requireNonNull(indexes, "indexes");

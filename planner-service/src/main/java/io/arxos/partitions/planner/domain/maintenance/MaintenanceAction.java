@@ -21,8 +21,8 @@ public sealed interface MaintenanceAction {
     }
 
     /** Create the partition for {@code range}, moving {@code defaultRowsToMove} rows out of the default partition. */
-    record CreatePartition(Identifier name, PartitionRange range, long defaultRowsToMove, String reason)
-            implements PartitionChange {
+    record CreatePartition(Identifier name, PartitionRange range, long defaultRowsToMove,
+            String reason) implements PartitionChange {
         @Override
         public Operation operation() {
             return Operation.CREATE_PARTITION;
@@ -30,8 +30,8 @@ public sealed interface MaintenanceAction {
     }
 
     /** Drop an expired partition. */
-    record DropPartition(Identifier name, PartitionRange range, LocalDateTime cutoff, int ageMonths, String reason)
-            implements PartitionChange {
+    record DropPartition(Identifier name, PartitionRange range, LocalDateTime cutoff, int ageMonths,
+            String reason) implements PartitionChange {
         @Override
         public Operation operation() {
             return Operation.DROP_PARTITION;

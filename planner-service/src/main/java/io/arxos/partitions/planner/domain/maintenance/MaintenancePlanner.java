@@ -83,8 +83,8 @@ public final class MaintenancePlanner {
 
     private static List<YearMonth> explicitMonths(PlanScope scope, Window window, List<PlanNote> notes) {
         List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = scope.createFrom().orElseThrow(); !m.isAfter(scope.createTo().orElseThrow());
-                m = m.plusMonths(1)) {
+        YearMonth last = scope.createTo().orElseThrow();
+        for (YearMonth m = scope.createFrom().orElseThrow(); !m.isAfter(last); m = m.plusMonths(1)) {
             if (window.expired(PartitionRange.ofMonth(m))) {
                 notes.add(PlanNote.of(Kind.MONTH_SKIPPED, m + " is past retention (cutoff " + window.cutoff
                         + "); retention would drop it again"));
@@ -140,7 +140,8 @@ public final class MaintenancePlanner {
                 return;
             }
             if (window.expired(PartitionRange.ofMonth(month))) {
-                notes.add(new PlanNote(Kind.DEFAULT_ROWS_EXPIRED, snapshot.defaultPartition(), rows + " rows of " + month
+                notes.add(new PlanNote(Kind.DEFAULT_ROWS_EXPIRED, snapshot.defaultPartition(), rows + " rows of "
+                        + month
                         + " in " + where + " are past retention (cutoff " + window.cutoff
                         + "); left in place, delete or archive them deliberately", Optional.of(rows)));
             } else if (month.isAfter(window.premakeThrough)) {

@@ -13,9 +13,9 @@ import io.arxos.partitions.events.QueryPattern;
 import io.arxos.partitions.events.TableActivity;
 import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.events.TimeColumnProfile;
+import io.arxos.partitions.planner.app.analysis.AnalysisResult;
 import io.arxos.partitions.planner.app.analysis.AnalysisResult.AnalysedTable;
 import io.arxos.partitions.planner.app.analysis.AnalysisResult.DatabaseResult;
-import io.arxos.partitions.planner.app.analysis.AnalysisResult;
 import io.arxos.partitions.planner.domain.analysis.Activity;
 import io.arxos.partitions.planner.domain.analysis.Advice;
 import io.arxos.partitions.planner.domain.analysis.DatabaseProfile;
@@ -41,7 +41,8 @@ final class AnalysisEventMapper {
 
     static AnalysisRun run(AnalysisResult result) {
         return AnalysisRun.newBuilder()
-                .setEnvelope(CoreTypes.envelope(result.analysisId(), TransactionalPublisher.PRODUCER, result.analysedAt()))
+                .setEnvelope(CoreTypes.envelope(result.analysisId(), TransactionalPublisher.PRODUCER, result
+                        .analysedAt()))
                 .setRequestedBy(result.requestedBy())
                 .setDatabases(result.databases().stream().map(AnalysisEventMapper::database).toList())
                 .setTableCount(result.tableCount())
@@ -75,7 +76,8 @@ final class AnalysisEventMapper {
     static TableAnalysis table(AnalysisResult result, AnalysedTable t) {
         TableProfile p = t.profile();
         return TableAnalysis.newBuilder()
-                .setEnvelope(CoreTypes.envelope(result.analysisId(), TransactionalPublisher.PRODUCER, result.analysedAt()))
+                .setEnvelope(CoreTypes.envelope(result.analysisId(), TransactionalPublisher.PRODUCER, result
+                        .analysedAt()))
                 .setTable(CoreTypes.tableId(t.key()))
                 .setPartitioned(p.partitioned())
                 .setPartitionCount(p.partitionCount())

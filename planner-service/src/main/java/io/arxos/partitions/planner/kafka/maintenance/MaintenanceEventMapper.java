@@ -20,12 +20,12 @@ import io.arxos.partitions.events.ValidateTable;
 import io.arxos.partitions.planner.app.maintenance.TableMetricsSnapshot;
 import io.arxos.partitions.planner.domain.maintenance.MaintenanceAction;
 import io.arxos.partitions.planner.domain.maintenance.PlanNote;
-import io.arxos.partitions.planner.kafka.TransactionalPublisher;
 import io.arxos.partitions.planner.domain.maintenance.PlanScope;
-import io.arxos.partitions.planner.domain.maintenance.PlannedRun.PlannedCommand;
 import io.arxos.partitions.planner.domain.maintenance.PlannedRun;
+import io.arxos.partitions.planner.domain.maintenance.PlannedRun.PlannedCommand;
 import io.arxos.partitions.planner.domain.maintenance.TableSnapshot;
 import io.arxos.partitions.planner.domain.maintenance.TableValidation;
+import io.arxos.partitions.planner.kafka.TransactionalPublisher;
 import io.arxos.partitions.schemas.CoreTypes;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -90,7 +90,8 @@ final class MaintenanceEventMapper {
     private static Object payload(PlannedCommand command) {
         var keyType = CoreTypes.keyType(command.keyType());
         if (command.action() instanceof MaintenanceAction.CreatePartition c) {
-            return CreatePartition.newBuilder().setPartitionName(c.name().value()).setBounds(CoreTypes.bounds(c.range()))
+            return CreatePartition.newBuilder().setPartitionName(c.name().value())
+                    .setBounds(CoreTypes.bounds(c.range()))
                     .setKeyType(keyType).setDefaultRowsToMove(c.defaultRowsToMove()).build();
         }
         if (command.action() instanceof MaintenanceAction.DropPartition d) {

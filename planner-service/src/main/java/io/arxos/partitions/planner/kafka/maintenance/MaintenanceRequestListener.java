@@ -28,8 +28,7 @@ import org.jboss.logging.Logger;
  * {@link RequestLoop}). A request the planner can decode but not honour becomes a refused run, so the requester gets
  * a report saying why instead of silence.
  */
-public final class MaintenanceRequestListener implements Runnable, AutoCloseable,
-        RequestLoop.Handler<MaintenanceRequest> {
+public final class MaintenanceRequestListener implements Runnable, AutoCloseable, RequestLoop.Handler<MaintenanceRequest> {
 
     private static final Logger LOG = Logger.getLogger(MaintenanceRequestListener.class);
 

@@ -99,7 +99,7 @@ public final class JdbcTableProfiler implements TableProfiler {
                 List<ColumnRow> cols = columns.getOrDefault(row.oid, List.of());
                 tables.add(new TableProfile(ref, row.partitioned, row.partitions, Optional.empty(), row.totalBytes,
                         row.heapBytes, row.indexBytes, row.estimatedRows(), activity(row, start.tables().get(ref),
-                        window, reset), cols.stream().map(col -> col.name).toList(), timeColumns(c, row, cols),
+                                window, reset), cols.stream().map(col -> col.name).toList(), timeColumns(c, row, cols),
                         categories(row, cols), indexes.getOrDefault(row.oid, List.of()),
                         constraints.getOrDefault(row.oid, List.of()), statementsOn(ref, statements.statements()),
                         sequences(cols)));

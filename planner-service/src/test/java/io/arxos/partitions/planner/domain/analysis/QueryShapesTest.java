@@ -53,6 +53,6 @@ class QueryShapesTest {
     void dateTruncRewriteStepsByItsUnit() {
         assertThat(QueryShapes.of("SELECT * FROM t WHERE date_trunc('day', \"timestamp\") = $1", "timestamp")
                 .nonPruning()).singleElement().satisfies(n -> assertThat(n.rewrite())
-                .isEqualTo("WHERE timestamp >= $start AND timestamp < $start + interval '1 day'"));
+                        .isEqualTo("WHERE timestamp >= $start AND timestamp < $start + interval '1 day'"));
     }
 }

@@ -66,7 +66,8 @@ final class Fixtures {
             for (String m : months) {
                 YearMonth month = YearMonth.parse(m);
                 partitions.add(new ExistingPartition(
-                        PartitionNaming.monthly(Identifier.of("audit_logs"), month).value(), PartitionRange.ofMonth(month)));
+                        PartitionNaming.monthly(Identifier.of("audit_logs"), month).value(), PartitionRange.ofMonth(
+                                month)));
             }
             return this;
         }

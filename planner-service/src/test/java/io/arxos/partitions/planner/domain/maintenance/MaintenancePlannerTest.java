@@ -237,8 +237,8 @@ class MaintenancePlannerTest {
             TablePlan plan = MaintenancePlanner.plan(POLICY, table, NOW, PlanScope.FULL);
 
             assertThat(createdMonths(plan)).containsExactly("2026-11", "2027-01", "2027-02");
-            assertThat(plan.notes()).singleElement().satisfies(n ->
-                    assertThat(n.detail()).contains("name audit_logs_p2026_12 is taken"));
+            assertThat(plan.notes()).singleElement().satisfies(n -> assertThat(n.detail()).contains(
+                    "name audit_logs_p2026_12 is taken"));
         }
 
         @Test

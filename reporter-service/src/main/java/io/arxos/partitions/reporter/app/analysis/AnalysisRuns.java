@@ -2,8 +2,8 @@ package io.arxos.partitions.reporter.app.analysis;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.app.run.RunKind;
-import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
 import io.arxos.partitions.reporter.app.run.Settlement;
+import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisMarkdownRenderer;

@@ -2,8 +2,8 @@ package io.arxos.partitions.reporter.app.maintenance;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.app.run.RunKind;
-import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
 import io.arxos.partitions.reporter.app.run.Settlement;
+import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
 import io.arxos.partitions.reporter.domain.maintenance.Alert;
 import io.arxos.partitions.reporter.domain.maintenance.AlertRules;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;

@@ -6,7 +6,7 @@ import io.arxos.partitions.reporter.domain.run.ReportStatus;
 public interface ReportEvents {
 
     /** Does nothing (tests, tools). */
-    ReportEvents NONE = (runId, status, exitCode) -> { };
+    ReportEvents NONE = (runId, status, exitCode) -> {};
 
     void reportEmitted(String runId, ReportStatus status, int exitCode);
 

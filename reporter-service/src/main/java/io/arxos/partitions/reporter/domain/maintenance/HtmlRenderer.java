@@ -18,7 +18,8 @@ public final class HtmlRenderer {
     }
 
     public static String render(MaintenanceReport r) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        StringBuilder html = new StringBuilder(
+                "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.append("<title>Partition Maintenance Report — ").append(escape(r.runId())).append("</title>\n");
         html.append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
         html.append("<h1>Partition Maintenance Report</h1>\n<ul>\n");

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param to upper bound (exclusive), or null for MAXVALUE (and for the default partition)
  * @param rowEstimate estimated rows; negative when the table was never analysed
  */
-public record PartitionSize(String name, LocalDateTime from, LocalDateTime to, boolean defaultPartition, long rowEstimate,
+public record PartitionSize(String name, LocalDateTime from, LocalDateTime to, boolean defaultPartition,
+        long rowEstimate,
         long sizeBytes) {
 
     public PartitionSize {

@@ -108,7 +108,8 @@ public final class ReportBuilder {
                     case SUCCEEDED, ALREADY_APPLIED, DRY_RUN -> successful++;
                     case FAILED -> failed++;
                     case REJECTED -> rejected++;
-                    default -> { }
+                    default -> {
+                    }
                 }
                 if (op.status() == LineStatus.SUCCEEDED) {
                     created += op.operation().equals(CommandKind.CREATE_PARTITION.label()) ? 1 : 0;

@@ -9,8 +9,9 @@ import io.arxos.partitions.events.TableId;
 import io.arxos.partitions.events.TimeColumnProfile;
 import io.arxos.partitions.reporter.domain.TableName;
 import io.arxos.partitions.reporter.domain.analysis.AdviceKind;
-import io.arxos.partitions.reporter.domain.analysis.AnalysedRun.AnalysedDatabase;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedRun.AnalysedDatabase;
+import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.Activity;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.Advice;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.Constraint;
@@ -20,7 +21,6 @@ import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.MonthRows;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.Query;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.Recommendation;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable.TimeColumn;
-import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisPriority;
 import java.util.Arrays;
 

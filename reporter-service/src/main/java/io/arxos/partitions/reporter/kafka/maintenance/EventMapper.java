@@ -12,10 +12,10 @@ import io.arxos.partitions.reporter.domain.maintenance.CommandStatus;
 import io.arxos.partitions.reporter.domain.maintenance.Finding;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PartitionSize;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedCommand;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedDatabase;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedTable;
-import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import java.util.List;
 
 /** Translates the Avro events the reporter consumes into its domain records. */

@@ -54,7 +54,7 @@ class AnalysisMarkdownRendererTest {
                 SAMPLE.indexOf("### 2. orders/public.orders"));
 
         assertThat(events).containsSubsequence("#### Why", "#### Required changes", "#### Indexes",
-                        "#### Query rewrites", "#### Warnings", "#### Retention", "#### Premake")
+                "#### Query rewrites", "#### Warnings", "#### Retention", "#### Premake")
                 .contains("- The primary key (id) must include the partition key: PRIMARY KEY (id, created_at).\n"
                         + "  Basis: unique constraints on a partitioned table must include every partition key "
                         + "column\n\n  ```sql\n  ALTER TABLE public.events DROP CONSTRAINT events_pkey,\n"
@@ -91,7 +91,7 @@ class AnalysisMarkdownRendererTest {
     @Test
     void showsWindowDeltasAsRatesPerSecond() {
         assertThat(SAMPLE).contains("Rates over the 1 min observation window; totals since the statistics were "
-                        + "reset.\n")
+                + "reset.\n")
                 .contains("| Inserts | 120.00/s | 412,000,000 |\n")
                 .contains("| Index scans | 90.00/s | — |\n");
     }
@@ -109,7 +109,7 @@ class AnalysisMarkdownRendererTest {
                 ReportStatus.INCOMPLETE);
 
         assertThat(md).contains("- **Status**: INCOMPLETE — 2 of 3 table analyses arrived, 1 missing when the "
-                        + "assembly timeout passed\n")
+                + "assembly timeout passed\n")
                 .contains("- **Exit code**: 1\n")
                 .contains("| orders | 16.3 | 2 of 3 | 1 min |");
     }
@@ -133,7 +133,7 @@ class AnalysisMarkdownRendererTest {
                 ReportStatus.COMPLETE);
 
         assertThat(md).contains("| orders | 17.0 | 1 | 1 min | 2025-06-15T09:59:30Z — during the window, its rates "
-                        + "are unusable | not installed | 1 min 1 s (1 s collecting) | — |\n")
+                + "are unusable | not installed | 1 min 1 s (1 s collecting) | — |\n")
                 .contains("No statements recorded for this table (pg_stat_statements: not installed).\n");
     }
 

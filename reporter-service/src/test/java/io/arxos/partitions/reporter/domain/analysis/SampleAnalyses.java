@@ -78,19 +78,19 @@ public final class SampleAnalyses {
                         Instant.parse("2025-06-14T03:12:00Z"), Instant.parse("2025-06-15T08:00:00Z")),
                 List.of(createdAt, updatedAt),
                 List.of(new Index("events_pkey", List.of("id"), true, true, 6 * GIB + GIB / 2, 2_100_000,
-                                "CREATE UNIQUE INDEX events_pkey ON public.events USING btree (id)", false),
+                        "CREATE UNIQUE INDEX events_pkey ON public.events USING btree (id)", false),
                         new Index("events_created_at_idx", List.of("created_at"), false, false, 4 * GIB, 880_000,
                                 "CREATE INDEX events_created_at_idx ON public.events USING btree (created_at)", false),
                         new Index("events_customer_idx", List.of("customer_id", "created_at"), false, false,
                                 GIB + GIB / 2, 15_000, "CREATE INDEX events_customer_idx ON public.events USING btree "
                                         + "(customer_id, created_at)", false)),
                 List.of(new Constraint("events_pkey", "PRIMARY_KEY", List.of("id"), null, List.of(),
-                                "PRIMARY KEY (id)"),
+                        "PRIMARY KEY (id)"),
                         new Constraint("events_customer_id_fkey", "FOREIGN_KEY_OUT", List.of("customer_id"),
                                 "public.customers", List.of("id"),
                                 "FOREIGN KEY (customer_id) REFERENCES customers(id)")),
                 List.of(new Query("-811", "SELECT * FROM events WHERE customer_id = $1 AND created_at >= $2\n"
-                                + "ORDER BY created_at DESC LIMIT $3", 2_000_000, 1.8, 3_600_000, 40_000_000),
+                        + "ORDER BY created_at DESC LIMIT $3", 2_000_000, 1.8, 3_600_000, 40_000_000),
                         new Query("42", "SELECT id || ':' || kind AS label FROM events WHERE id = $1", 900_000, 0.4,
                                 360_000, 900_000),
                         new Query("77", "/* `nightly` export */ SELECT date_trunc($1, created_at) AS month, kind, "
@@ -127,12 +127,12 @@ public final class SampleAnalyses {
                                 "about 40 million rows a month; a missing partition would send rows to the default",
                                 null)),
                         List.of(new Estimate("partition_count", "Partitions to create", 9.0, "partitions",
-                                        "2024-10 to 2025-06 at 1 month"),
+                                "2024-10 to 2025-06 at 1 month"),
                                 new Estimate("partition_size_bytes", "Size of one month", 5.9e9, "bytes",
                                         "48.0 GiB over 305 million rows, 40.2 million rows in 2025-05"),
                                 new Estimate("partitions_touched_7_day_query", "Partitions read by the 7-day "
                                         + "customer query", 2.0, "partitions", "queryid -811 filters created_at >= "
-                                        + "now() - 7 days"),
+                                                + "now() - 7 days"),
                                 new Estimate("scan_ratio_7_day_query", "Share of the table the 7-day query scans",
                                         0.035, "ratio", "2 of 9 months, weighted by rows"),
                                 new Estimate("retention_reclaim_bytes", "Space freed by 12-month retention", null,
@@ -140,7 +140,7 @@ public final class SampleAnalyses {
                                 new Estimate("rows_to_copy", "Rows to copy", 305_100_000.0, "rows",
                                         "pg_class.reltuples")),
                         List.of("CREATE TABLE public.events_partitioned (LIKE public.events INCLUDING DEFAULTS "
-                                        + "INCLUDING CONSTRAINTS) PARTITION BY RANGE (created_at);",
+                                + "INCLUDING CONSTRAINTS) PARTITION BY RANGE (created_at);",
                                 "ALTER TABLE public.events_partitioned ADD PRIMARY KEY (id, created_at);",
                                 "CREATE TABLE public.events_p2025_06 PARTITION OF public.events_partitioned\n"
                                         + "    FOR VALUES FROM ('2025-06-01') TO ('2025-07-01');")));
@@ -160,7 +160,7 @@ public final class SampleAnalyses {
                 List.of(new Index("orders_pkey", List.of("id"), true, true, 6 * GIB, 9_000_000,
                         "CREATE UNIQUE INDEX orders_pkey ON public.orders USING btree (id)", false)),
                 List.of(new Constraint("orders_pkey", "PRIMARY_KEY", List.of("id"), null, List.of(),
-                                "PRIMARY KEY (id)"),
+                        "PRIMARY KEY (id)"),
                         new Constraint("order_lines_order_id_fkey", Constraint.FOREIGN_KEY_IN, List.of("id"),
                                 "public.order_lines", List.of("order_id"),
                                 "FOREIGN KEY (order_id) REFERENCES orders(id)")),

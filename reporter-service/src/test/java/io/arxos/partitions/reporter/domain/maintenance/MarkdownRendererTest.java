@@ -45,7 +45,8 @@ class MarkdownRendererTest {
 
     @Test
     void namesTheReasonOfARefusedRun() {
-        MaintenanceReport report = ReportBuilder.build(Fixtures.refusedPlan("r-refused", "month '2025-13' is not yyyy-MM"),
+        MaintenanceReport report = ReportBuilder.build(Fixtures.refusedPlan("r-refused",
+                "month '2025-13' is not yyyy-MM"),
                 Map.of(), ReportStatus.COMPLETE, REPORTED_AT);
 
         assertThat(MarkdownRenderer.render(report)).contains("- **Error**: month '2025-13' is not yyyy-MM\n")
