@@ -18,7 +18,7 @@ final class FleetInventoryFile {
     static Path write(Path file, SystemPostgres postgres, List<String> databases, List<String> tables,
             String password, Path secretsDir) {
         Path secret = secretsDir.resolve("bench.password");
-        FleetBenchmark.writeSecret(secret, password);
+        BenchmarkCluster.writeSecret(secret, password);
         StringBuilder yaml = new StringBuilder("""
                 defaults: { interval: monthly, premake: 3, retentionMonths: 24, retentionAction: drop }
                 databases:
@@ -26,7 +26,7 @@ final class FleetInventoryFile {
         for (String db : databases) {
             yaml.append("  - id: ").append(db).append('\n')
                     .append("    url: ").append(postgres.jdbcUrl(db)).append('\n')
-                    .append("    user: ").append(FleetBenchmark.ROLE).append('\n')
+                    .append("    user: ").append(BenchmarkCluster.ROLE).append('\n')
                     .append("    password: { file: ").append(secret.toAbsolutePath()).append(" }\n")
                     .append("    tables:\n");
             for (String table : tables) {

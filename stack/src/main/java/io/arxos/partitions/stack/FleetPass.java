@@ -30,15 +30,17 @@ final class FleetPass {
     private static final List<String> TABLES = List.of("audit_logs", "object_history", "slow_query_log",
             "chat_messages");
 
+    private final BenchmarkCluster cluster;
     private final SystemPostgres postgres;
-    private final String rolePassword;
+    private final ServerDiagnosis diagnosis;
     private final Path project;
     private final Path work;
-    private final FleetBenchmark.Settings settings;
+    private final FleetOptions settings;
 
-    FleetPass(SystemPostgres postgres, String rolePassword, Path project, Path work, FleetBenchmark.Settings settings) {
-        this.postgres = postgres;
-        this.rolePassword = rolePassword;
+    FleetPass(BenchmarkCluster cluster, ServerDiagnosis diagnosis, Path project, Path work, FleetOptions settings) {
+        this.cluster = cluster;
+        this.postgres = cluster.postgres();
+        this.diagnosis = diagnosis;
         this.project = project;
         this.work = work;
         this.settings = settings;
@@ -49,8 +51,8 @@ final class FleetPass {
                 .mapToObj(i -> String.format("fleet_%04d", i)).toList();
         long t0 = System.nanoTime();
         for (String db : databases) {
-            FleetBenchmark.recreateDatabase(postgres, db);
-            try (Connection c = FleetBenchmark.connect(postgres, db, rolePassword);
+            cluster.recreateDatabase(db);
+            try (Connection c = cluster.connect(db);
                     Statement s = c.createStatement()) {
                 FleetTables.createPlain(c, TABLES, settings.history());
                 s.execute("ANALYZE"); // as autovacuum would have by now
@@ -59,7 +61,7 @@ final class FleetPass {
         System.err.printf("fleet-benchmark: %d databases × %d tables built (%.1f s)%n", databases.size(),
                 TABLES.size(), (System.nanoTime() - t0) / 1e9);
         Path inventory = FleetInventoryFile.write(work.resolve("fleet-databases.yaml"), postgres, databases, TABLES,
-                rolePassword, work);
+                cluster.rolePassword(), work);
         Map<Integer, List<Double>> walls = new TreeMap<>();
         List<Integer> instances = settings.executors() > 1 ? List.of(1, settings.executors()) : List.of(1);
         for (int executors : instances) {
@@ -71,14 +73,14 @@ final class FleetPass {
                 FleetBenchmark.maintain(stack, work);
                 for (int run = 1; run <= settings.runs(); run++) {
                     for (String db : databases) {
-                        try (Connection c = FleetBenchmark.connect(postgres, db, rolePassword)) {
+                        try (Connection c = cluster.connect(db)) {
                             FleetTables.dropPremade(c, TABLES);
                         }
                     }
-                    FleetBenchmark.resetStatements(settings, postgres);
+                    diagnosis.resetStatements();
                     walls.computeIfAbsent(executors, k -> new ArrayList<>())
                             .add(measure(stack, databases, executors, perExecutor, run));
-                    FleetBenchmark.printStatements(settings, postgres, FleetFigures.Side.TOOL);
+                    diagnosis.printStatements();
                 }
             }
         }
@@ -94,7 +96,7 @@ final class FleetPass {
     private double measure(Stack stack, List<String> databases, int executors, int perExecutor, int run)
             throws Exception {
         String runId = "fleet-bench-" + UUID.randomUUID();
-        FleetBenchmark.settle();
+        BenchmarkCluster.settle();
         double cpu0 = postgres.cpuSeconds();
         try (ConnectionSampler sampler = ConnectionSampler.start(postgres);
                 CommandLatency latency = CommandLatency.open(stack.bootstrapServers(), stack.registryUrl())) {
@@ -106,7 +108,7 @@ final class FleetPass {
                     "--output-file", work.resolve("fleet-report.md").toString());
             double wall = (System.nanoTime() - t0) / 1e9;
             long returnedAt = System.currentTimeMillis();
-            FleetBenchmark.settle();
+            BenchmarkCluster.settle();
             double cpu = postgres.cpuSeconds() - cpu0;
             int maxExecutor = sampler.maxExecutorConnections();
             CommandLatency.Figures figures = latency.collect(Duration.ofSeconds(3), startedAt, returnedAt);

@@ -6,19 +6,13 @@ import io.arxos.partitions.testing.FreePorts;
 import io.arxos.partitions.testing.PostgresTestServer;
 import io.arxos.partitions.testing.SampleFleetSetup;
 import io.arxos.partitions.testing.SchemaRegistryProcess;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,16 +83,16 @@ public final class Stack implements AutoCloseable {
 
     private void startAll(Options options) {
         Path work = options.workDir().toAbsolutePath();
-        deleteRecursively(work);
+        WorkFiles.deleteRecursively(work);
         Path logs = work.resolve("logs");
         int[] ports = freePorts(8);
         endpoints = new Endpoints(ports[0], ports[1], ports[2], ports[3], ports[4], ports[5]);
         int controllerPort = ports[6];
         secondExecutorPort = ports[7];
         boolean embedded = options.fleet().isEmpty();
-        password = HexFormat.of().formatHex(randomBytes());
+        password = HexFormat.of().formatHex(WorkFiles.randomBytes());
         long t0 = System.nanoTime();
-        Path log4j = writeResource("stack-log4j2.xml", work.resolve("log4j2.xml"));
+        Path log4j = WorkFiles.writeResource("stack-log4j2.xml", work.resolve("log4j2.xml"));
         CompletableFuture<ChildProcess> kafka = CompletableFuture.supplyAsync(() -> KafkaBrokerProcess.start(
                 work.resolve("kafka"), endpoints.kafka(), controllerPort, log4j));
         CompletableFuture<SchemaRegistryProcess> registryStart = CompletableFuture.supplyAsync(
@@ -280,32 +274,5 @@ public final class Stack implements AutoCloseable {
     /** Distinct free ports (see {@link FreePorts}). */
     static int[] freePorts(int count) {
         return FreePorts.take(count);
-    }
-
-    private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static Path writeResource(String resource, Path target) {
-        try (InputStream in = Stack.class.getClassLoader().getResourceAsStream(resource)) {
-            Files.createDirectories(target.getParent());
-            Files.copy(in, target);
-            return target;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not clean " + dir, e);
-        }
     }
 }
