@@ -6,10 +6,14 @@ import io.arxos.partitions.core.Operation;
 import io.arxos.partitions.core.PartitionRange;
 import io.arxos.partitions.core.TableKey;
 import io.arxos.partitions.core.TableRef;
+import io.arxos.partitions.core.validation.Finding;
+import io.arxos.partitions.core.validation.ValidationSnapshot;
 import io.arxos.partitions.events.CommandOperation;
 import io.arxos.partitions.events.EventEnvelope;
+import io.arxos.partitions.events.FindingKind;
 import io.arxos.partitions.events.PartitionBounds;
 import io.arxos.partitions.events.PartitionKeyType;
+import io.arxos.partitions.events.PartitionSize;
 import io.arxos.partitions.events.TableId;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -23,6 +27,27 @@ import java.util.UUID;
 public final class CoreTypes {
 
     private CoreTypes() {
+    }
+
+    /** A validation finding as events carry it. */
+    public static io.arxos.partitions.events.Finding finding(Finding f) {
+        return io.arxos.partitions.events.Finding.newBuilder()
+                .setKind(FindingKind.valueOf(f.kind().name()))
+                .setPartition(f.partition().orElse(null))
+                .setDetail(f.detail())
+                .setRows(f.rows().orElse(null))
+                .build();
+    }
+
+    /** A partition's size and rows as validation outcomes carry them. */
+    public static PartitionSize partitionSize(ValidationSnapshot.PartitionInfo p) {
+        return PartitionSize.newBuilder()
+                .setName(p.name())
+                .setBounds(p.range().map(CoreTypes::bounds).orElseGet(CoreTypes::defaultBounds))
+                .setIsDefault(p.isDefault())
+                .setRowEstimate(p.rows())
+                .setSizeBytes(p.sizeBytes())
+                .build();
     }
 
     public static EventEnvelope envelope(String runId, String producer, Instant at) {

@@ -7,7 +7,6 @@ import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.AnalysisRequest;
 import io.arxos.partitions.events.AnalysisRun;
 import io.arxos.partitions.schemas.CoreTypes;
-import io.arxos.partitions.schemas.TopicSpec;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,47 +23,11 @@ import picocli.CommandLine.Option;
 public final class AnalyzeCommand extends RunCommand<AnalysisRequest, AnalysisRun, AnalysisReport> {
 
     /** Analyses: a request, the planner's run summary (tables analysed), the reporter's analysis report. */
-    static final RunExchange<AnalysisRequest, AnalysisRun, AnalysisReport> ANALYSES = new RunExchange<>() {
-        @Override
-        public TopicSpec<AnalysisRequest> requests() {
-            return Topics.ANALYSIS_REQUESTS;
-        }
-
-        @Override
-        public TopicSpec<AnalysisRun> plans() {
-            return Topics.ANALYSIS_RUNS;
-        }
-
-        @Override
-        public TopicSpec<AnalysisReport> reports() {
-            return Topics.ANALYSIS_REPORTS;
-        }
-
-        @Override
-        public String waiting(AnalysisRequest request) {
-            return "observing statistics for " + request.getObservationSeconds() + " s, then profiling";
-        }
-
-        @Override
-        public String planned(AnalysisRun run) {
-            return "analysed " + run.getTableCount() + " tables over " + run.getDatabases().size() + " database(s)";
-        }
-
-        @Override
-        public String markdown(AnalysisReport report) {
-            return report.getMarkdown();
-        }
-
-        @Override
-        public String json(AnalysisReport report) {
-            return report.getJson();
-        }
-
-        @Override
-        public int exitCode(AnalysisReport report) {
-            return report.getExitCode();
-        }
-    };
+    static final RunExchange<AnalysisRequest, AnalysisRun, AnalysisReport> ANALYSES = new RunExchange<>(
+            Topics.ANALYSIS_REQUESTS, Topics.ANALYSIS_RUNS, Topics.ANALYSIS_REPORTS,
+            request -> "observing statistics for " + request.getObservationSeconds() + " s, then profiling",
+            run -> "analysed " + run.getTableCount() + " tables over " + run.getDatabases().size() + " database(s)",
+            AnalysisReport::getMarkdown, AnalysisReport::getJson, AnalysisReport::getExitCode);
 
     @Option(names = "--observe", defaultValue = "PT60S", paramLabel = "DURATION",
             description = "How long to watch the statistics counters for insert/update/delete rates (ISO-8601, "
@@ -76,12 +39,7 @@ public final class AnalyzeCommand extends RunCommand<AnalysisRequest, AnalysisRu
     String analysisId;
 
     public AnalyzeCommand() {
-        super("--analysis-id");
-    }
-
-    @Override
-    protected RunExchange<AnalysisRequest, AnalysisRun, AnalysisReport> exchange() {
-        return ANALYSES;
+        super("--analysis-id", ANALYSES);
     }
 
     @Override

@@ -7,7 +7,6 @@ import io.arxos.partitions.events.MaintenanceRequest;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.schemas.CoreTypes;
-import io.arxos.partitions.schemas.TopicSpec;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,48 +24,11 @@ import picocli.CommandLine.Option;
 public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPlan, RunReport> {
 
     /** Maintenance runs: a request, the planner's run plan, the reporter's run report. */
-    static final RunExchange<MaintenanceRequest, RunPlan, RunReport> RUNS = new RunExchange<>() {
-        @Override
-        public TopicSpec<MaintenanceRequest> requests() {
-            return Topics.MAINTENANCE_REQUESTS;
-        }
-
-        @Override
-        public TopicSpec<RunPlan> plans() {
-            return Topics.RUN_PLANS;
-        }
-
-        @Override
-        public TopicSpec<RunReport> reports() {
-            return Topics.REPORTS;
-        }
-
-        @Override
-        public String waiting(MaintenanceRequest request) {
-            return "waiting for the planner";
-        }
-
-        @Override
-        public String planned(RunPlan plan) {
-            return "planned " + plan.getCommandCount() + " commands over " + plan.getDatabases().size()
-                    + " database(s)";
-        }
-
-        @Override
-        public String markdown(RunReport report) {
-            return report.getMarkdown();
-        }
-
-        @Override
-        public String json(RunReport report) {
-            return report.getJson();
-        }
-
-        @Override
-        public int exitCode(RunReport report) {
-            return report.getExitCode();
-        }
-    };
+    static final RunExchange<MaintenanceRequest, RunPlan, RunReport> RUNS = new RunExchange<>(
+            Topics.MAINTENANCE_REQUESTS, Topics.RUN_PLANS, Topics.REPORTS, request -> "waiting for the planner",
+            plan -> "planned " + plan.getCommandCount() + " commands over " + plan.getDatabases().size()
+                    + " database(s)",
+            RunReport::getMarkdown, RunReport::getJson, RunReport::getExitCode);
 
     @Option(names = "--validate-only", description = "Only validate; change nothing.")
     boolean validateOnly;
@@ -94,12 +56,7 @@ public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPla
     Duration planTimeout;
 
     public MaintainCommand() {
-        super("--run-id");
-    }
-
-    @Override
-    protected RunExchange<MaintenanceRequest, RunPlan, RunReport> exchange() {
-        return RUNS;
+        super("--run-id", RUNS);
     }
 
     @Override

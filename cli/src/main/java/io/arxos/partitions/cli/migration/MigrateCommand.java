@@ -5,22 +5,18 @@ import io.arxos.partitions.cli.run.ConnectionOptions;
 import io.arxos.partitions.cli.run.FleetScope;
 import io.arxos.partitions.cli.run.PostgresAddress;
 import io.arxos.partitions.cli.run.ReportOutput;
-import io.arxos.partitions.cli.run.RequestSender;
 import io.arxos.partitions.cli.run.RunClient;
-import io.arxos.partitions.core.TableRef;
 import io.arxos.partitions.events.MigrationOutcome;
-import io.arxos.partitions.inventory.FleetDatabase;
 import io.arxos.partitions.inventory.InventoryException;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -135,24 +131,23 @@ public final class MigrateCommand implements Callable<Integer> {
             return ExitCodes.UNREACHABLE;
         }
         if (pgDump != null) {
-            int backedUp = backup(pgDump, targets, err);
+            int backedUp = MigrationBackup.write(pgDump, targets, backupFile, err);
             if (backedUp != ExitCodes.OK) {
                 return backedUp;
             }
         }
-        List<TableMigration> results;
-        try (KafkaMigrationGateway gateway = KafkaMigrationGateway.open(client)) {
-            results = run(action, new MigrationDriver(gateway, commands, timeout, ProgressConsole.on(err)), targets);
-        } catch (RunClient.Unreachable | RequestSender.SendFailed e) {
-            err.println("partctl: " + e.getMessage());
+        Optional<List<TableMigration>> driven = MigrationSteps.drive(client, commands, timeout, err,
+                driver -> run(action, driver, targets));
+        if (driven.isEmpty()) {
             return ExitCodes.UNREACHABLE;
         }
+        List<TableMigration> results = driven.get();
         if (action == MigrateAction.EMIT_SQL && results.stream().allMatch(r -> r.ending() == TableMigration.Ending.DONE)
                 && !writeScript(results, commands.migrationId(), err)) {
             return ExitCodes.USAGE;
         }
-        MigrationReport report = new MigrationReport(commands.migrationId(), action.label(), results);
-        return output.emit(output.json() ? report.json() : report.markdown(), report.exitCode(), out, err);
+        return MigrationSteps.print(output, new MigrationReport(commands.migrationId(), action.label(), results), out,
+                err);
     }
 
     private static List<TableMigration> run(MigrateAction action, MigrationDriver driver,
@@ -197,44 +192,6 @@ public final class MigrateCommand implements Callable<Integer> {
                 + String.join(", ", ids) + "; migrate one database at a time");
     }
 
-    /** pg_dump of every table before anything is touched; OK, or the exit status to stop with. */
-    private int backup(Path pgDump, List<MigrationTargets.Target> targets, PrintWriter err) {
-        FleetDatabase database = targets.get(0).database();
-        PostgresAddress address = PostgresAddress.parse(database.jdbcUrl());
-        List<TableRef> tables = targets.stream().map(t -> t.migration().table()).toList();
-        Map<String, String> environment;
-        try {
-            environment = PgDump.environment(address, database.password().resolve(System::getenv));
-        } catch (IllegalStateException | UncheckedIOException e) {
-            err.println("partctl: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        err.println("partctl: backing up " + String.join(", ", tables.stream().map(TableRef::toString).toList())
-                + " of " + database.displayUrl() + " to " + backupFile + " with " + pgDump);
-        err.flush();
-        try {
-            createParent(backupFile);
-            PgDump.Result result = PgDump.run(PgDump.arguments(pgDump, address, database.user(), tables, backupFile),
-                    environment);
-            if (result.exitCode() != 0) {
-                // a partial dump is no backup: do not leave one behind to be mistaken for it
-                Files.deleteIfExists(backupFile);
-                err.println("partctl: pg_dump failed (exit " + result.exitCode() + "); nothing was migrated:");
-                err.println(result.stderr());
-                return ExitCodes.OPERATION_FAILED;
-            }
-        } catch (IOException e) {
-            err.println("partctl: cannot run " + pgDump + ": " + e.getMessage() + "; nothing was migrated");
-            return ExitCodes.OPERATION_FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            err.println("partctl: interrupted while pg_dump was running; nothing was migrated");
-            return ExitCodes.OPERATION_FAILED;
-        }
-        err.println("partctl: backup written to " + backupFile + " (restore with pg_restore)");
-        return ExitCodes.OK;
-    }
-
     private boolean writeScript(List<TableMigration> results, String id, PrintWriter err) {
         List<MigrationScript.TablePart> parts = new ArrayList<>();
         for (TableMigration result : results) {
@@ -256,7 +213,7 @@ public final class MigrateCommand implements Callable<Integer> {
         return true;
     }
 
-    private static void createParent(Path file) throws IOException {
+    static void createParent(Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);

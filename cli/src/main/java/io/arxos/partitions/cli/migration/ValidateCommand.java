@@ -4,13 +4,13 @@ import io.arxos.partitions.cli.ExitCodes;
 import io.arxos.partitions.cli.run.ConnectionOptions;
 import io.arxos.partitions.cli.run.FleetScope;
 import io.arxos.partitions.cli.run.ReportOutput;
-import io.arxos.partitions.cli.run.RequestSender;
 import io.arxos.partitions.cli.run.RunClient;
 import io.arxos.partitions.inventory.InventoryException;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,20 +74,17 @@ public final class ValidateCommand implements Callable<Integer> {
             err.println("partctl: " + e.getMessage());
             return ExitCodes.USAGE;
         }
-        RunClient client = new RunClient(connection.clientConfig());
-        List<TableMigration> results;
-        try {
-            client.checkReachable(Duration.ofSeconds(10));
-            try (KafkaMigrationGateway gateway = KafkaMigrationGateway.open(client)) {
-                MigrationDriver driver = new MigrationDriver(gateway, commands, timeout, ProgressConsole.on(err));
-                // every table is checked, whatever an earlier one showed
-                results = MigrationDriver.each(targets, driver::verify, false);
-            }
-        } catch (RunClient.Unreachable | RequestSender.SendFailed e) {
-            err.println("partctl: " + e.getMessage());
+        RunClient client = RunClient.reachable(connection.clientConfig(), err).orElse(null);
+        if (client == null) {
             return ExitCodes.UNREACHABLE;
         }
-        MigrationReport report = new MigrationReport(commands.migrationId(), "validate", results);
-        return output.emit(output.json() ? report.json() : report.markdown(), report.exitCode(), out, err);
+        // every table is checked, whatever an earlier one showed
+        Optional<List<TableMigration>> results = MigrationSteps.drive(client, commands, timeout, err,
+                driver -> MigrationDriver.each(targets, driver::verify, false));
+        if (results.isEmpty()) {
+            return ExitCodes.UNREACHABLE;
+        }
+        return MigrationSteps.print(output, new MigrationReport(commands.migrationId(), "validate", results.get()),
+                out, err);
     }
 }

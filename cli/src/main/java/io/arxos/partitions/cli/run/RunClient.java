@@ -86,7 +86,7 @@ public final class RunClient {
         try (AnswerListener answers = AnswerListener.atEndOf(settings, List.of(kind.plans(), kind.reports()));
                 RequestSender sender = new RequestSender(settings)) {
             sender.send(kind.requests(), id, request, id);
-            progress.accept(id + " requested; " + kind.waiting(request));
+            progress.accept(id + " requested; " + kind.waiting().apply(request));
             long start = System.nanoTime();
             P plan = null;
             A report = null;
@@ -100,7 +100,7 @@ public final class RunClient {
                     A reported = answer.on(kind.reports());
                     if (plan == null && planned != null && idOf(planned).equals(id)) {
                         plan = planned;
-                        progress.accept(kind.planned(plan) + "; waiting for the report");
+                        progress.accept(kind.planned().apply(plan) + "; waiting for the report");
                     } else if (reported != null && idOf(reported).equals(id)) {
                         report = reported;
                     }

@@ -25,6 +25,7 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,100}";
 
     private final String idOption;
+    private final RunExchange<R, P, A> kind;
 
     @Spec
     protected CommandSpec spec;
@@ -43,13 +44,14 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
                     + "${DEFAULT-VALUE}).")
     protected Duration timeout;
 
-    /** @param idOption the command's option for choosing the run id, named in errors */
-    protected RunCommand(String idOption) {
+    /**
+     * @param idOption the command's option for choosing the run id, named in errors
+     * @param kind the kind of run: topics and wording
+     */
+    protected RunCommand(String idOption, RunExchange<R, P, A> kind) {
         this.idOption = idOption;
+        this.kind = kind;
     }
-
-    /** The kind of run: topics and wording. */
-    protected abstract RunExchange<R, P, A> exchange();
 
     /**
      * The request, with the run id and the databases selected; throws {@link IllegalArgumentException} naming a bad
@@ -68,7 +70,7 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
 
     /** Which services to check when the planner answered nothing, e.g. "planner-service ... consuming X". */
     protected String plannerSilence() {
-        return "is planner-service running and consuming " + exchange().requests().name() + "?";
+        return "is planner-service running and consuming " + kind.requests().name() + "?";
     }
 
     /** Which services to check when the plan came but the report did not. */
@@ -95,7 +97,7 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
         if (client == null) {
             return ExitCodes.UNREACHABLE;
         }
-        RunClient.Answers<P, A> answers = client.exchange(exchange(), request, planWait(), reportWait(),
+        RunClient.Answers<P, A> answers = client.exchange(kind, request, planWait(), reportWait(),
                 line -> err.println("partctl: " + line));
         if (answers.report().isEmpty()) {
             String id = runIdOf(request);
@@ -106,9 +108,8 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
             return ExitCodes.UNREACHABLE;
         }
         A report = answers.report().get();
-        RunExchange<R, P, A> kind = exchange();
-        return output.emit(output.json() ? kind.json(report) : kind.markdown(report), kind.exitCode(report), out,
-                err);
+        return output.emit((output.json() ? kind.json() : kind.markdown()).apply(report),
+                kind.exitCode().applyAsInt(report), out, err);
     }
 
     private String runId() {

@@ -10,15 +10,17 @@ import io.arxos.partitions.planner.app.maintenance.RunRequest;
 import io.arxos.partitions.planner.domain.analysis.AnalysisSettings;
 import io.arxos.partitions.planner.domain.maintenance.PlanScope;
 import io.arxos.partitions.planner.domain.maintenance.PlannedRun;
+import io.arxos.partitions.planner.kafka.RequestLoop;
 import io.arxos.partitions.planner.kafka.TransactionalPublisher;
-import io.arxos.partitions.planner.kafka.analysis.AnalysisRequestListener;
+import io.arxos.partitions.planner.kafka.analysis.AnalysisRequests;
 import io.arxos.partitions.planner.kafka.analysis.KafkaAnalysisPublisher;
 import io.arxos.partitions.planner.kafka.maintenance.KafkaRunPublisher;
-import io.arxos.partitions.planner.kafka.maintenance.MaintenanceRequestListener;
+import io.arxos.partitions.planner.kafka.maintenance.MaintenanceRequests;
 import io.arxos.partitions.planner.postgres.analysis.JdbcTableProfiler;
 import io.arxos.partitions.planner.postgres.maintenance.JdbcPartitionCatalog;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicProvisioner;
+import io.arxos.partitions.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -28,6 +30,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -48,8 +51,8 @@ public class PlannerApplication {
 
     private PlanMaintenanceRun planner;
     private TransactionalPublisher transactions;
-    private MaintenanceRequestListener listener;
-    private AnalysisRequestListener analysisListener;
+    private RequestLoop<?, ?> listener;
+    private RequestLoop<?, ?> analysisListener;
     private ExecutorService workers;
     private PlannerConfig config;
     private MeterRegistry meters;
@@ -70,8 +73,8 @@ public class PlannerApplication {
         Function<RunPublisher, PlanMaintenanceRun> plannerFor = target -> new PlanMaintenanceRun(inventory, catalog,
                 counted(target), Clock.systemUTC(), workers);
         planner = plannerFor.apply(publisher);
-        listener = new MaintenanceRequestListener(kafka, publisher, plannerFor, Clock.systemUTC(),
-                config.runDeadline());
+        listener = new RequestLoop<>(kafka, "planner-service", "planner-requests", Topics.MAINTENANCE_REQUESTS,
+                Map.of(), new MaintenanceRequests(publisher, plannerFor, Clock.systemUTC(), config.runDeadline()));
         Thread thread = new Thread(listener, "planner-request-listener");
         thread.setDaemon(true);
         thread.start();
@@ -79,8 +82,9 @@ public class PlannerApplication {
                 FleetConnections.fromEnvironment(inventory, "partitions-analysis"),
                 config.analysis().statementTimeout()), analysisSettings(config.analysis()), Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()), workers);
-        analysisListener = new AnalysisRequestListener(kafka, new KafkaAnalysisPublisher(transactions), analysis,
-                Clock.systemUTC());
+        analysisListener = new RequestLoop<>(kafka, "planner-service-analysis", "planner-analysis",
+                Topics.ANALYSIS_REQUESTS, AnalysisRequests.CONSUMER_OVERRIDES,
+                new AnalysisRequests(new KafkaAnalysisPublisher(transactions), analysis, Clock.systemUTC()));
         Thread analysisThread = new Thread(analysisListener, "planner-analysis-listener");
         analysisThread.setDaemon(true);
         analysisThread.start();

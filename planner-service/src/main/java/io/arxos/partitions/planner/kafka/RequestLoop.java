@@ -1,7 +1,9 @@
 package io.arxos.partitions.planner.kafka;
 
+import io.arxos.partitions.events.EventEnvelope;
 import io.arxos.partitions.schemas.DeadLetters;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.PollLoop;
 import io.arxos.partitions.schemas.TopicSpec;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Duration;
@@ -10,38 +12,43 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes a request topic one record at a time. The handler publishes its answer in a Kafka transaction that also
- * commits the request's offset, so a crash can neither lose a request nor answer it twice. A record no one can
- * decode goes to the dead-letter topic; a request that keeps failing is refused after {@link #MAX_FAILURES}
- * attempts, so one bad request cannot hold up every request behind it.
+ * Consumes a request topic one record at a time, for any kind of request: the handler reads the request into what
+ * its use case takes and publishes the answer in a Kafka transaction that also commits the request's offset, so a
+ * crash can neither lose a request nor answer it twice. A request the handler cannot read (bad window, unknown
+ * month) is refused with the reason; a record no one can decode goes to the dead-letter topic; a request that keeps
+ * failing is refused after {@link #MAX_FAILURES} attempts, so one bad request cannot hold up every one behind it.
  *
  * @param <T> the request type
+ * @param <S> the request as its use case takes it
  */
-public final class RequestLoop<T extends SpecificRecord> implements Runnable, AutoCloseable {
+public final class RequestLoop<T extends SpecificRecord, S> implements Runnable, AutoCloseable, PollLoop.Rounds {
 
-    /** Answers requests; both methods must commit {@code consumed} in the transaction that publishes the answer. */
-    public interface Handler<T> {
-        void handle(T request, Map<TopicPartition, OffsetAndMetadata> consumed, ConsumerGroupMetadata group);
+    /** Where an answer's transaction commits the consumed request. */
+    public record Consumed(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+    }
 
-        void refuse(T request, String reason, Map<TopicPartition, OffsetAndMetadata> consumed,
-                ConsumerGroupMetadata group);
+    /** One kind of request: how to read it, answer it, and refuse it, each answer in the consuming transaction. */
+    public interface Handler<T, S> {
+        /** The request as the use case takes it; {@link IllegalArgumentException} says why it cannot be answered. */
+        S read(T request);
+
+        void answer(S request, Consumed consumed);
+
+        void refuse(T request, String reason, Consumed consumed);
     }
 
     private static final Logger LOG = Logger.getLogger(RequestLoop.class);
@@ -49,73 +56,59 @@ public final class RequestLoop<T extends SpecificRecord> implements Runnable, Au
 
     private final String group;
     private final TopicSpec<T> topic;
-    private final Handler<T> handler;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Handler<T, S> handler;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Deserializer<T> requests;
-    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final PollLoop loop;
     private int failures;
     private String lastFailure;
-    private volatile boolean polling;
 
     public RequestLoop(KafkaSettings settings, String group, String clientId, TopicSpec<T> topic,
-            Map<String, Object> consumerOverrides, Handler<T> handler) {
+            Map<String, Object> consumerOverrides, Handler<T, S> handler) {
         this.group = group;
         this.topic = topic;
         this.handler = handler;
         Map<String, Object> config = settings.consumer(group, clientId);
         config.putAll(consumerOverrides);
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.deadLetters = new KafkaProducer<>(settings.producer(clientId + "-dead-letters"),
                 new ByteArraySerializer(), new ByteArraySerializer());
         this.requests = topic.valueSerde(settings.registry()).deserializer();
+        this.loop = new PollLoop(topic.name(), new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), this, Duration.ofSeconds(1), List.of(deadLetters));
     }
 
     /** True while the poll loop runs (readiness). */
     public boolean isPolling() {
-        return polling;
+        return loop.isPolling();
     }
 
     @Override
     public void run() {
+        loop.run();
+    }
+
+    @Override
+    public void start(KafkaConsumer<byte[], byte[]> consumer) {
         consumer.subscribe(List.of(topic.name()));
-        try {
-            while (running.get()) {
-                polling = true;
-                try {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        if (!handled(record)) {
-                            break; // re-polls from the record that failed
-                        }
-                    }
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (KafkaException e) {
-                    // the only poll thread must not end on a transient Kafka error
-                    LOG.errorf(e, "polling %s failed; retrying in 1 s", topic.name());
-                    pause(1000);
-                }
+    }
+
+    @Override
+    public void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            if (!handled(consumer, record)) {
+                break; // re-polls from the record that failed
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } finally {
-            polling = false;
-            consumer.close();
-            deadLetters.close();
         }
     }
 
     /** False when the answer could not be published: the record is sought back and retried after a pause. */
-    private boolean handled(ConsumerRecord<byte[], byte[]> record) {
+    private boolean handled(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecord<byte[], byte[]> record)
+            throws InterruptedException {
+        Consumed consumed = new Consumed(consumedThrough(record), consumer.groupMetadata());
         try {
-            T request = decode(record);
+            T request = decode(consumer, record);
             if (request != null) {
-                if (failures >= MAX_FAILURES) {
-                    handler.refuse(request, "failed " + failures + " times: " + lastFailure, consumedThrough(record),
-                            consumer.groupMetadata());
-                } else {
-                    handler.handle(request, consumedThrough(record), consumer.groupMetadata());
-                }
+                answer(request, consumed);
             }
             failures = 0;
             return true;
@@ -125,13 +118,32 @@ public final class RequestLoop<T extends SpecificRecord> implements Runnable, Au
             LOG.errorf(e, "request at %s-%d@%d not answered (attempt %d): %s; retrying in 5 s", record.topic(),
                     record.partition(), record.offset(), failures, e.getMessage());
             consumer.seek(new TopicPartition(record.topic(), record.partition()), record.offset());
-            pause(5000);
+            Thread.sleep(5000);
             return false;
         }
     }
 
+    private void answer(T request, Consumed consumed) {
+        String id = ((EventEnvelope) request.get(0)).getRunId();
+        if (failures >= MAX_FAILURES) {
+            handler.refuse(request, "failed " + failures + " times: " + lastFailure, consumed);
+            return;
+        }
+        S readable;
+        try {
+            readable = handler.read(request);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("%s %s refused: %s", topic.name(), id, e.getMessage());
+            handler.refuse(request, e.getMessage(), consumed);
+            return;
+        }
+        org.apache.avro.Schema.Field by = request.getSchema().getField("requestedBy");
+        LOG.infof("%s %s requested by %s", topic.name(), id, by == null ? "?" : request.get(by.pos()));
+        handler.answer(readable, consumed);
+    }
+
     /** The request, or null after sending an undecodable record to the dead-letter topic. */
-    private T decode(ConsumerRecord<byte[], byte[]> record) {
+    private T decode(KafkaConsumer<byte[], byte[]> consumer, ConsumerRecord<byte[], byte[]> record) {
         try {
             return requests.deserialize(record.topic(), record.value());
         } catch (SerializationException e) {
@@ -147,15 +159,6 @@ public final class RequestLoop<T extends SpecificRecord> implements Runnable, Au
         }
     }
 
-    private void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            running.set(false);
-        }
-    }
-
     private static Map<TopicPartition, OffsetAndMetadata> consumedThrough(ConsumerRecord<?, ?> record) {
         return Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset()
                 + 1));
@@ -163,7 +166,6 @@ public final class RequestLoop<T extends SpecificRecord> implements Runnable, Au
 
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
+        loop.close();
     }
 }

@@ -5,6 +5,7 @@ import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.reporter.files.ReportArchive;
 import io.arxos.partitions.schemas.DeadLetters;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.PollLoop;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.SchemaRegistryException;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * replica of the service serves every report whichever instance built it, and a fresh disk is refilled from the
  * topics at start-up.
  */
-public class ReportFileWriter {
+public class ReportFileWriter implements PollLoop.Rounds {
 
     private static final Logger LOG = Logger.getLogger(ReportFileWriter.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
@@ -39,9 +39,11 @@ public class ReportFileWriter {
     private final ReportArchive archive;
     private final ReportArchive analyses;
     private final boolean enabled;
-    private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private volatile boolean running;
+    private volatile PollLoop loop;
     private volatile boolean assigned;
+    private Deserializer<RunReport> reports;
+    private Deserializer<AnalysisReport> analysisReports;
+    private KafkaDeadLetterSink deadLetters;
 
     /** @param enabled false: write nothing ({@code reporter.files.enabled=false}) */
     public ReportFileWriter(KafkaSettings settings, ReportArchive archive, ReportArchive analyses, boolean enabled) {
@@ -62,71 +64,61 @@ public class ReportFileWriter {
         // small fetches: reports are few, and large buffers would dominate a 64 MB heap while catching up
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        running = true;
-        Thread thread = new Thread(this::run, "reporter-report-files");
+        reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
+        analysisReports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registry()).deserializer();
+        deadLetters = new KafkaDeadLetterSink(settings.admin(), "reporter-report-files-dead-letters");
+        loop = new PollLoop("report files", new KafkaConsumer<>(props, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), this, RETRY_PAUSE, List.of(deadLetters));
+        Thread thread = new Thread(loop, "reporter-report-files");
         thread.setDaemon(true);
         thread.start();
         LOG.infof("writing reports to %s and analyses to %s", archive.directory(), analyses.directory());
     }
 
     public void stop() {
-        running = false;
-        KafkaConsumer<byte[], byte[]> c = consumer;
-        if (c != null) {
-            c.wakeup();
+        PollLoop running = loop;
+        if (running != null) {
+            running.close();
         }
     }
 
     /** True once the writer follows every partition of the two report topics. */
     public boolean following() {
-        return running && assigned;
+        PollLoop running = loop;
+        return running != null && running.isPolling() && assigned;
     }
 
-    private void run() {
-        Deserializer<RunReport> reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
-        Deserializer<AnalysisReport> analysisReports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registry())
-                .deserializer();
-        try (KafkaDeadLetterSink deadLetters = new KafkaDeadLetterSink(settings.admin(),
-                "reporter-report-files-dead-letters")) {
-            assign();
-            while (running) {
-                ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofSeconds(1));
-                boolean retry = false;
-                // per partition: a record that must be retried rewinds only its own partition; the consumer's
-                // position in the other partitions of the batch has moved on already, so they are written now
-                for (TopicPartition partition : batch.partitions()) {
-                    for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
-                        boolean done = record.topic().equals(Topics.ANALYSIS_REPORTS.name())
-                                ? write(record, analysisReports, this::writeAnalysis, deadLetters)
-                                : write(record, reports, this::writeReport, deadLetters);
-                        if (!done) {
-                            // registry or disk trouble: read this record again after a pause
-                            consumer.seek(partition, record.offset());
-                            retry = true;
-                            break;
-                        }
-                    }
-                }
-                if (retry) {
-                    pause();
+    @Override
+    public void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException {
+        ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofSeconds(1));
+        boolean retry = false;
+        // per partition: a record that must be retried rewinds only its own partition; the consumer's position in
+        // the other partitions of the batch has moved on already, so they are written now
+        for (TopicPartition partition : batch.partitions()) {
+            for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
+                boolean done = record.topic().equals(Topics.ANALYSIS_REPORTS.name())
+                        ? write(record, analysisReports, this::writeAnalysis, deadLetters)
+                        : write(record, reports, this::writeReport, deadLetters);
+                if (!done) {
+                    // registry or disk trouble: read this record again after a pause
+                    consumer.seek(partition, record.offset());
+                    retry = true;
+                    break;
                 }
             }
-        } catch (WakeupException e) {
-            // shutting down
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "report file writer stopped");
-        } finally {
-            running = false;
-            consumer.close(Duration.ofSeconds(5));
+        }
+        if (retry) {
+            Thread.sleep(RETRY_PAUSE.toMillis());
         }
     }
 
-    private void assign() {
+    /** Every partition of both report topics, from the beginning; waits until the topics exist. */
+    @Override
+    public void start(KafkaConsumer<byte[], byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.REPORTS.name(), Topics.ANALYSIS_REPORTS.name())) {
             List<TopicPartition> found = List.of();
-            while (running && found.isEmpty()) {
+            while (loop.running() && found.isEmpty()) {
                 try {
                     found = consumer.partitionsFor(topic).stream()
                             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
@@ -134,7 +126,13 @@ public class ReportFileWriter {
                     LOG.debugf("partitions of %s not known yet: %s", topic, e.getMessage());
                 }
                 if (found.isEmpty()) {
-                    pause(); // the topology producer creates the topics at start-up, maybe after this thread started
+                    // the topology producer creates the topics at start-up, maybe after this thread started
+                    try {
+                        Thread.sleep(RETRY_PAUSE.toMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
                 }
             }
             partitions.addAll(found);
@@ -187,13 +185,5 @@ public class ReportFileWriter {
     /** Writes one decoded report to its archive; throws when the disk refuses. */
     private interface Archiver<T> {
         void write(T report);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(RETRY_PAUSE.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

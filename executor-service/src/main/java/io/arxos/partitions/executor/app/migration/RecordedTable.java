@@ -4,7 +4,6 @@ import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.executor.domain.migration.MigrationSql;
 import io.arxos.partitions.executor.domain.migration.SourceTable;
 import java.util.List;
-import java.util.Optional;
 
 /** The original table as the migration recorded it when it started (after the swap its name is taken). */
 final class RecordedTable {
@@ -13,10 +12,8 @@ final class RecordedTable {
     }
 
     static SourceTable of(MigrationState s, Identifier partitionKey) {
-        return new SourceTable(s.names().source(), true, false, partitionKey, Optional.empty(),
-                List.of(s.primaryKey()), s.primaryKeyType(), 0, Optional.empty(), List.of(), List.of(), List.of(),
-                List.of(),
-                s.sequences(), s.identityColumns(), Optional.empty(), List.of(), 0, s.rowsEstimated());
+        return SourceTable.builder(s.names().source(), partitionKey).primaryKey(List.of(s.primaryKey()),
+                s.primaryKeyType()).sequences(s.sequences(), s.identityColumns()).size(0, s.rowsEstimated()).build();
     }
 
     /** The renderer for a migration already started, from its recorded keys (the original may be renamed by now). */

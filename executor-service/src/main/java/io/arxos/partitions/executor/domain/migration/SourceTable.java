@@ -79,4 +79,107 @@ public record SourceTable(
     /** A sequence feeding a column through its default (serial), as regclass text. */
     public record SequenceUse(String sequence, Identifier column) {
     }
+
+    /** A table that does not exist (what the catalog says of a name it does not know). */
+    public static SourceTable missing(TableRef table, Identifier partitionKey) {
+        return builder(table, partitionKey).exists(false).build();
+    }
+
+    /** Builds a source table by name; what is not set is absent, empty or zero. */
+    public static Builder builder(TableRef table, Identifier partitionKey) {
+        return new Builder(table, partitionKey);
+    }
+
+    /** Named setters for the catalog's facts, so that readers and tests say which facts they have. */
+    public static final class Builder {
+        private final TableRef table;
+        private final Identifier partitionKey;
+        private boolean exists = true;
+        private boolean partitioned;
+        private Optional<KeyType> keyType = Optional.empty();
+        private List<String> primaryKey = List.of();
+        private String primaryKeyType = "";
+        private long nullKeyRows;
+        private Optional<YearMonth> oldestMonth = Optional.empty();
+        private List<IndexShape> indexes = List.of();
+        private List<String> indexesByHand = List.of();
+        private List<String> foreignKeysOut = List.of();
+        private List<String> foreignKeysIn = List.of();
+        private List<SequenceUse> sequences = List.of();
+        private List<Identifier> identityColumns = List.of();
+        private Optional<String> owner = Optional.empty();
+        private List<Grant> grants = List.of();
+        private long totalBytes;
+        private long estimatedRows;
+
+        private Builder(TableRef table, Identifier partitionKey) {
+            this.table = table;
+            this.partitionKey = partitionKey;
+        }
+
+        public Builder exists(boolean value) {
+            exists = value;
+            return this;
+        }
+
+        public Builder partitioned(boolean value) {
+            partitioned = value;
+            return this;
+        }
+
+        public Builder keyType(Optional<KeyType> value) {
+            keyType = value;
+            return this;
+        }
+
+        /** The primary key's columns and, when it is a single column, its type. */
+        public Builder primaryKey(List<String> columns, String singleColumnType) {
+            primaryKey = columns;
+            primaryKeyType = singleColumnType;
+            return this;
+        }
+
+        /** Rows without a key value and the month of the oldest key value. */
+        public Builder keyValues(long nullRows, Optional<YearMonth> oldest) {
+            nullKeyRows = nullRows;
+            oldestMonth = oldest;
+            return this;
+        }
+
+        public Builder indexes(List<IndexShape> plain, List<String> byHand) {
+            indexes = plain;
+            indexesByHand = byHand;
+            return this;
+        }
+
+        public Builder foreignKeys(List<String> out, List<String> in) {
+            foreignKeysOut = out;
+            foreignKeysIn = in;
+            return this;
+        }
+
+        public Builder sequences(List<SequenceUse> fed, List<Identifier> identity) {
+            sequences = fed;
+            identityColumns = identity;
+            return this;
+        }
+
+        public Builder access(Optional<String> differentOwner, List<Grant> granted) {
+            owner = differentOwner;
+            grants = granted;
+            return this;
+        }
+
+        public Builder size(long bytes, long rows) {
+            totalBytes = bytes;
+            estimatedRows = rows;
+            return this;
+        }
+
+        public SourceTable build() {
+            return new SourceTable(table, exists, partitioned, partitionKey, keyType, primaryKey, primaryKeyType,
+                    nullKeyRows, oldestMonth, indexes, indexesByHand, foreignKeysOut, foreignKeysIn, sequences,
+                    identityColumns, owner, grants, totalBytes, estimatedRows);
+        }
+    }
 }

@@ -4,6 +4,7 @@ import io.arxos.partitions.executor.app.maintenance.ExecuteTableCommands;
 import io.arxos.partitions.executor.kafka.KeyedLanes;
 import io.arxos.partitions.executor.kafka.OffsetTracker;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.PollLoop;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,7 +15,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -23,9 +23,7 @@ import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.jboss.logging.Logger;
@@ -34,12 +32,12 @@ import org.jboss.logging.Logger;
  * The executor's consumer group on the command topic. The poll thread only hands records to per-table lanes and
  * commits what has finished; execution, retries and outcome publishing happen in the lanes.
  */
-public final class CommandConsumer implements Runnable, AutoCloseable {
+public final class CommandConsumer implements Runnable, AutoCloseable, PollLoop.Rounds {
 
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
     static final String GROUP = "executor-service";
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final PollLoop loop;
     private final KafkaProducer<byte[], byte[]> producer;
     private final OffsetTracker offsets = new OffsetTracker();
     private final KeyedLanes lanes;
@@ -47,8 +45,6 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
     private final ScheduledExecutorService timer;
     private final CommandTask.Dependencies dependencies;
     private final int maxInFlight;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private volatile boolean polling;
 
     /** Commands of one table worked on together at most (one lane round). */
     static final int MAX_BATCH = 64;
@@ -62,7 +58,8 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
         // incremental rebalances revoke only the partitions that move, so fewer lanes have to drain
         consumerConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
                 CooperativeStickyAssignor.class.getName());
-        this.consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(settings.producer("executor-outcomes"), new ByteArraySerializer(),
                 new ByteArraySerializer());
         this.workers = Executors.newFixedThreadPool(workerThreads, named("executor-worker"));
@@ -74,20 +71,27 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
         // lanes are keyed "<database>/<schema>.<table>" (the record key): the group is the database
         this.lanes = new KeyedLanes(workers, timer, new CommandBatch(dependencies), MAX_BATCH,
                 key -> key.substring(0, Math.max(0, key.indexOf('/'))), maxPerDatabase, workerThreads);
+        // a failed commit or a rebalance hiccup must not end the only poll thread
+        this.loop = new PollLoop("commands", consumer, this, Duration.ofSeconds(1), List.of());
     }
 
     /** True while the poll loop runs (readiness). */
     public boolean isPolling() {
-        return polling;
+        return loop.isPolling();
     }
 
     @Override
     public void run() {
+        loop.run();
+    }
+
+    @Override
+    public void start(KafkaConsumer<byte[], byte[]> consumer) {
         consumer.subscribe(List.of(Topics.COMMANDS.name()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                 drain(partitions);
-                commit();
+                commit(consumer);
                 offsets.revoked(partitions);
             }
 
@@ -96,35 +100,16 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
                 LOG.infof("assigned %s", partitions);
             }
         });
-        try {
-            while (running.get()) {
-                polling = true;
-                try {
-                    pollOnce();
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (KafkaException e) {
-                    // a failed commit or a rebalance hiccup must not end the only poll thread
-                    LOG.errorf(e, "polling commands failed; retrying in 1 s");
-                    Thread.sleep(1000);
-                }
-            }
-        } catch (WakeupException e) {
-            // closing
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            polling = false;
-            try {
-                commit();
-            } catch (KafkaException e) {
-                LOG.warnf("last commit on shutdown failed (records will be redelivered): %s", e.getMessage());
-            }
-            consumer.close();
-        }
     }
 
-    private void pollOnce() {
+    /** On shutdown: what finished is committed, so it is not redelivered. */
+    @Override
+    public void beforeClose(KafkaConsumer<byte[], byte[]> consumer) {
+        commit(consumer);
+    }
+
+    @Override
+    public void round(KafkaConsumer<byte[], byte[]> consumer) {
         List<Map.Entry<String, KeyedLanes.LaneTask>> polled = new java.util.ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             offsets.started(new TopicPartition(record.topic(), record.partition()), record.offset());
@@ -132,8 +117,8 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
             polled.add(Map.entry(task.laneKey(), task));
         }
         lanes.submitAll(polled); // a table's commands of one poll go into its lane's first round together
-        commit();
-        applyBackpressure();
+        commit(consumer);
+        applyBackpressure(consumer);
     }
 
     private void drain(Collection<TopicPartition> partitions) {
@@ -147,7 +132,7 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
         }
     }
 
-    private void commit() {
+    private void commit(KafkaConsumer<byte[], byte[]> consumer) {
         Map<TopicPartition, OffsetAndMetadata> ready = offsets.committable();
         if (!ready.isEmpty()) {
             consumer.commitSync(ready);
@@ -156,7 +141,7 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
     }
 
     /** Stops fetching while many records are in flight, so memory stays bounded during long retries. */
-    private void applyBackpressure() {
+    private void applyBackpressure(KafkaConsumer<byte[], byte[]> consumer) {
         if (offsets.inFlightCount() > maxInFlight) {
             consumer.pause(consumer.assignment());
         } else if (!consumer.paused().isEmpty()) {
@@ -166,8 +151,7 @@ public final class CommandConsumer implements Runnable, AutoCloseable {
 
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
+        loop.close();
         timer.shutdownNow();
         workers.shutdown();
         try {

@@ -4,12 +4,9 @@ import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.CreatePartition;
 import io.arxos.partitions.events.DetachPartition;
 import io.arxos.partitions.events.DropPartition;
-import io.arxos.partitions.events.Finding;
-import io.arxos.partitions.events.FindingKind;
 import io.arxos.partitions.events.OutcomeStatus;
 import io.arxos.partitions.events.PartitionBounds;
 import io.arxos.partitions.events.PartitionCommand;
-import io.arxos.partitions.events.PartitionSize;
 import io.arxos.partitions.executor.domain.maintenance.Outcome;
 import io.arxos.partitions.executor.kafka.ExecutorEnvelope;
 import io.arxos.partitions.schemas.CoreTypes;
@@ -40,19 +37,8 @@ public final class OutcomeMapper {
                 .setErrorClass(outcome.errorClass().orElse(null))
                 .setSqlState(outcome.sqlState().orElse(null))
                 .setErrorMessage(outcome.errorMessage().orElse(null))
-                .setFindings(outcome.findings().stream().map(f -> Finding.newBuilder()
-                        .setKind(FindingKind.valueOf(f.kind().name()))
-                        .setPartition(f.partition().orElse(null))
-                        .setDetail(f.detail())
-                        .setRows(f.rows().orElse(null))
-                        .build()).toList())
-                .setPartitions(outcome.partitions().stream().map(p -> PartitionSize.newBuilder()
-                        .setName(p.name())
-                        .setBounds(p.range().map(CoreTypes::bounds).orElseGet(CoreTypes::defaultBounds))
-                        .setIsDefault(p.isDefault())
-                        .setRowEstimate(p.rows())
-                        .setSizeBytes(p.sizeBytes())
-                        .build()).toList())
+                .setFindings(outcome.findings().stream().map(CoreTypes::finding).toList())
+                .setPartitions(outcome.partitions().stream().map(CoreTypes::partitionSize).toList())
                 .build();
     }
 

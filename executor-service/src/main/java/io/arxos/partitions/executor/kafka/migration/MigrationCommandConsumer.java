@@ -6,13 +6,13 @@ import io.arxos.partitions.executor.app.migration.MigrationResult;
 import io.arxos.partitions.executor.app.migration.RunMigrationStep;
 import io.arxos.partitions.schemas.DeadLetters;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.PollLoop;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -20,10 +20,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -35,19 +33,17 @@ import org.jboss.logging.Logger;
  * committed: a crash re-runs the command, which every phase recognises from its recorded state. Phases are short by
  * design (a copy command works for one chunk), so one thread serves every table.
  */
-public final class MigrationCommandConsumer implements Runnable, AutoCloseable {
+public final class MigrationCommandConsumer implements Runnable, AutoCloseable, PollLoop.Rounds {
 
     private static final Logger LOG = Logger.getLogger(MigrationCommandConsumer.class);
     private static final String GROUP = "executor-service-migrations";
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final Producer<String, MigrationOutcome> outcomes;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Deserializer<MigrationCommand> commands;
     private final RunMigrationStep steps;
     private final Clock clock;
-    private final AtomicBoolean running = new AtomicBoolean(true);
-    private volatile boolean polling;
+    private final PollLoop loop;
 
     public MigrationCommandConsumer(KafkaSettings settings, RunMigrationStep steps, Clock clock) {
         Map<String, Object> config = settings.consumer(GROUP, "executor-migrations");
@@ -57,7 +53,6 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable {
         // a crashed executor's commands move to its successor within seconds, not the default 45
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        this.consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.outcomes = new KafkaProducer<>(settings.producer("executor-migration-outcomes"), new StringSerializer(),
                 Topics.MIGRATION_OUTCOMES.valueSerde(settings.registry()).serializer());
         this.deadLetters = new KafkaProducer<>(settings.producer("executor-migration-dead-letters"),
@@ -65,41 +60,38 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable {
         this.commands = Topics.MIGRATION_COMMANDS.valueSerde(settings.registry()).deserializer();
         this.steps = steps;
         this.clock = clock;
+        this.loop = new PollLoop("migration commands", new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), this, Duration.ofSeconds(1), List.of(outcomes, deadLetters));
     }
 
     public boolean isPolling() {
-        return polling;
+        return loop.isPolling();
     }
 
     @Override
     public void run() {
+        loop.run();
+    }
+
+    @Override
+    public void start(KafkaConsumer<byte[], byte[]> consumer) {
         consumer.subscribe(List.of(Topics.MIGRATION_COMMANDS.name()));
-        try {
-            while (running.get()) {
-                polling = true;
-                try {
-                    for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                        handle(record);
-                        consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                                new OffsetAndMetadata(record.offset() + 1)));
-                    }
-                } catch (WakeupException e) {
-                    throw e;
-                } catch (KafkaException | IllegalStateException e) {
-                    // the outcome or the commit did not go out: the command runs again, and its phase knows
-                    LOG.errorf(e, "migration command not answered; retrying in 1 s");
-                    consumer.unsubscribe();
-                    pause();
-                    consumer.subscribe(List.of(Topics.MIGRATION_COMMANDS.name()));
-                }
-            }
-        } catch (WakeupException e) {
-            // shutting down
-        } finally {
-            polling = false;
-            consumer.close();
-            outcomes.close();
-            deadLetters.close();
+    }
+
+    /** The outcome or the commit did not go out: subscribing again rewinds to the last committed command, which
+     * runs again, and its phase knows what is done. */
+    @Override
+    public void afterFailure(KafkaConsumer<byte[], byte[]> consumer) {
+        consumer.unsubscribe();
+        start(consumer);
+    }
+
+    @Override
+    public void round(KafkaConsumer<byte[], byte[]> consumer) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            handle(record);
+            consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                    new OffsetAndMetadata(record.offset() + 1)));
         }
     }
 
@@ -149,18 +141,8 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable {
         }
     }
 
-    private void pause() {
-        try {
-            Thread.sleep(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running.set(false);
-        }
-    }
-
     @Override
     public void close() {
-        running.set(false);
-        consumer.wakeup();
+        loop.close();
     }
 }

@@ -32,7 +32,7 @@ final class MigrationCatalog {
             ps.setString(2, table.table().value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return missing(table, key);
+                    return SourceTable.missing(table, key);
                 }
                 oid = rs.getLong(1);
                 partitioned = rs.getBoolean(2);
@@ -97,14 +97,10 @@ final class MigrationCatalog {
             grants.add(new SourceTable.Grant(grant[0], grant[1]));
         }
         Optional<String> differentOwner = owner.get(0)[1].equals("t") ? Optional.of(owner.get(0)[0]) : Optional.empty();
-        return new SourceTable(table, true, partitioned, key, keyType, column(pk), pk.isEmpty() ? "" : pk.get(0)[1],
-                nullKeys, oldest, indexes, byHand, fkOut, fkIn, sequences, identity, differentOwner, grants, bytes,
-                rows);
-    }
-
-    private static SourceTable missing(TableRef table, Identifier key) {
-        return new SourceTable(table, false, false, key, Optional.empty(), List.of(), "", 0, Optional.empty(),
-                List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of(), 0, 0);
+        return SourceTable.builder(table, key).partitioned(partitioned).keyType(keyType)
+                .primaryKey(column(pk), pk.isEmpty() ? "" : pk.get(0)[1]).keyValues(nullKeys, oldest)
+                .indexes(indexes, byHand).foreignKeys(fkOut, fkIn).sequences(sequences, identity)
+                .access(differentOwner, grants).size(bytes, rows).build();
     }
 
     private static Optional<KeyType> keyType(Connection c, long oid, Identifier key) throws SQLException {

@@ -20,11 +20,10 @@ class MigrationGuardTest {
 
     @Test
     void refusesNamingEveryObstacle() {
-        SourceTable t = new SourceTable(TableRef.of("public", "chat_messages_legacy"), true, false,
-                Identifier.of("created_at"), Optional.of(KeyType.TIMESTAMPTZ), List.of(), "", 3, Optional.empty(),
-                List.of(), List.of(), List.of(), List.of("message_reactions_message_id_fkey of message_reactions"),
-                List.of(),
-                List.of(Identifier.of("id")), Optional.empty(), List.of(), 2 * GIB, 1000);
+        SourceTable t = SourceTable.builder(TableRef.of("public", "chat_messages_legacy"), Identifier.of("created_at"))
+                .keyType(Optional.of(KeyType.TIMESTAMPTZ)).keyValues(3, Optional.empty())
+                .foreignKeys(List.of(), List.of("message_reactions_message_id_fkey of message_reactions"))
+                .sequences(List.of(), List.of(Identifier.of("id"))).size(2 * GIB, 1000).build();
 
         assertThat(MigrationGuard.check(t, GIB)).containsExactly(
                 "public.chat_messages_legacy has no primary key to apply captured updates and deletes by",
@@ -39,9 +38,8 @@ class MigrationGuardTest {
 
     @Test
     void refusesAKeyThatIsNoTimeColumnAndACompositePrimaryKey() {
-        SourceTable t = new SourceTable(TableRef.of("public", "t"), true, false, Identifier.of("name"),
-                Optional.empty(), List.of("a", "b"), "bigint", 0, Optional.empty(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), Optional.empty(), List.of(), 0, 0);
+        SourceTable t = SourceTable.builder(TableRef.of("public", "t"), Identifier.of("name"))
+                .primaryKey(List.of("a", "b"), "bigint").build();
 
         assertThat(MigrationGuard.check(t, GIB)).containsExactly(
                 "partition key name of public.t is missing or not a date or timestamp column",
@@ -50,9 +48,7 @@ class MigrationGuardTest {
 
     @Test
     void refusesAMissingOrPartitionedTableBeforeAnythingElse() {
-        SourceTable missing = new SourceTable(TableRef.of("public", "nope"), false, false, Identifier.of("c"),
-                Optional.empty(), List.of(), "", 0, Optional.empty(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), Optional.empty(), List.of(), 0, 0);
+        SourceTable missing = SourceTable.missing(TableRef.of("public", "nope"), Identifier.of("c"));
         assertThat(MigrationGuard.check(missing, GIB)).containsExactly("table public.nope does not exist");
     }
 }

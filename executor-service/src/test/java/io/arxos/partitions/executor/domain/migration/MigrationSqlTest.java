@@ -89,10 +89,11 @@ class MigrationSqlTest {
     @Test
     void createsTheCopyAsTheOriginalsOwnerAndCarriesIdentitySequencesOverAtTheSwap() {
         SourceTable t = MigrationTables.auditLog();
-        SourceTable owned = new SourceTable(t.table(), true, false, t.partitionKey(), t.keyType(), t.primaryKey(),
-                t.primaryKeyType(), 0, t.oldestMonth(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(io.arxos.partitions.core.Identifier.of("id")), java.util.Optional.of("app_owner"), List.of(),
-                t.totalBytes(), t.estimatedRows());
+        SourceTable owned = SourceTable.builder(t.table(), t.partitionKey()).keyType(t.keyType())
+                .primaryKey(t.primaryKey(), t.primaryKeyType()).keyValues(0, t.oldestMonth())
+                .sequences(List.of(), List.of(io.arxos.partitions.core.Identifier.of("id")))
+                .access(java.util.Optional.of("app_owner"), List.of()).size(t.totalBytes(), t.estimatedRows())
+                .build();
         MigrationSql ownedSql = new MigrationSql(owned, MigrationNames.of(t.table()));
 
         List<String> prepare = ownedSql.prepare(YearMonth.of(2026, 11), 0);

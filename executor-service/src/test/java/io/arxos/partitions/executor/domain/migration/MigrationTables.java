@@ -14,12 +14,15 @@ final class MigrationTables {
     }
 
     static SourceTable auditLog() {
-        return new SourceTable(TableRef.of("public", "audit_logs_legacy"), true, false, Identifier.of("created_at"),
-                Optional.of(KeyType.TIMESTAMPTZ), List.of("id"), "bigint", 0, Optional.of(YearMonth.of(2026, 10)),
-                List.of(new SourceTable.IndexShape(List.of(Identifier.of("user_id")), false, "btree"),
-                        new SourceTable.IndexShape(List.of(Identifier.of("request_id")), true, "btree")),
-                List.of(), List.of("FOREIGN KEY (event_type_id) REFERENCES event_types(id)"), List.of(),
-                List.of(new SourceTable.SequenceUse("audit_logs_legacy_id_seq", Identifier.of("id"))), List.of(),
-                Optional.empty(), List.of(new SourceTable.Grant("SELECT", "reporting")), 40L * 1024 * 1024, 120_000);
+        return SourceTable.builder(TableRef.of("public", "audit_logs_legacy"), Identifier.of("created_at"))
+                .keyType(Optional.of(KeyType.TIMESTAMPTZ)).primaryKey(List.of("id"), "bigint")
+                .keyValues(0, Optional.of(YearMonth.of(2026, 10)))
+                .indexes(List.of(new SourceTable.IndexShape(List.of(Identifier.of("user_id")), false, "btree"),
+                        new SourceTable.IndexShape(List.of(Identifier.of("request_id")), true, "btree")), List.of())
+                .foreignKeys(List.of("FOREIGN KEY (event_type_id) REFERENCES event_types(id)"), List.of())
+                .sequences(List.of(new SourceTable.SequenceUse("audit_logs_legacy_id_seq", Identifier.of("id"))),
+                        List.of())
+                .access(Optional.empty(), List.of(new SourceTable.Grant("SELECT", "reporting")))
+                .size(40L * 1024 * 1024, 120_000).build();
     }
 }

@@ -11,7 +11,6 @@ import io.arxos.partitions.events.MaintenanceScope;
 import io.arxos.partitions.events.MonthRowCount;
 import io.arxos.partitions.events.PartitionCommand;
 import io.arxos.partitions.events.PartitionMetrics;
-import io.arxos.partitions.events.PartitionSize;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunTrigger;
 import io.arxos.partitions.events.TableMetrics;
@@ -135,19 +134,8 @@ final class MaintenanceEventMapper {
     static io.arxos.partitions.events.TableValidation validation(TableValidation v) {
         return io.arxos.partitions.events.TableValidation.newBuilder()
                 .setCommandId(v.commandId().value())
-                .setFindings(v.findings().stream().map(f -> Finding.newBuilder()
-                        .setKind(FindingKind.valueOf(f.kind().name()))
-                        .setPartition(f.partition().orElse(null))
-                        .setDetail(f.detail())
-                        .setRows(f.rows().orElse(null))
-                        .build()).toList())
-                .setPartitions(v.partitions().stream().map(p -> PartitionSize.newBuilder()
-                        .setName(p.name())
-                        .setBounds(p.range().map(CoreTypes::bounds).orElseGet(CoreTypes::defaultBounds))
-                        .setIsDefault(p.isDefault())
-                        .setRowEstimate(p.rows())
-                        .setSizeBytes(p.sizeBytes())
-                        .build()).toList())
+                .setFindings(v.findings().stream().map(CoreTypes::finding).toList())
+                .setPartitions(v.partitions().stream().map(CoreTypes::partitionSize).toList())
                 .build();
     }
 

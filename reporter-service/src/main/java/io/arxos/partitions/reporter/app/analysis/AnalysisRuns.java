@@ -42,16 +42,6 @@ public final class AnalysisRuns implements RunKind<AnalysedRun, AnalysedTable, C
     }
 
     @Override
-    public String runId(AnalysedRun run) {
-        return run.analysisId();
-    }
-
-    @Override
-    public String itemId(AnalysedTable table) {
-        return table.key();
-    }
-
-    @Override
     public Announcement announce(AnalysedRun run, Instant now) {
         return Announcement.count(run.tableCount(), now.plus(assemblyTimeout));
     }

@@ -42,16 +42,6 @@ public final class MaintenanceRuns implements RunKind<PlannedRun, Outcome, RunOu
     }
 
     @Override
-    public String runId(PlannedRun plan) {
-        return plan.runId();
-    }
-
-    @Override
-    public String itemId(Outcome outcome) {
-        return outcome.commandId();
-    }
-
-    @Override
     public Announcement announce(PlannedRun plan, Instant now) {
         return Announcement.of(plan.commandIds().toList(), plan.deadline());
     }

@@ -2,27 +2,24 @@ package io.arxos.partitions.reporter.app.run;
 
 import io.arxos.partitions.reporter.domain.run.Announcement;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
+import io.arxos.partitions.reporter.domain.run.RunMember;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * What one kind of run (maintenance, analysis, …) supplies to the shared aggregation (the Kafka Streams processor {@code RunAssembly}): how to
- * identify its plan and items, what the plan announces, and its report. Everything else (state, duplicates,
+ * what the plan announces, and its report. Everything else (state, duplicates,
  * completion, deadlines, retention) is the assembly's.
  *
  * @param <P> the plan (the run's first event)
  * @param <I> one item (a command's outcome, a table's analysis)
  * @param <O> what the assembly forwards (reports, alerts)
  */
-public interface RunKind<P, I, O> {
+public interface RunKind<P extends RunMember.Plan, I extends RunMember.Item, O> {
 
     /** How logs name a run of this kind: "run", "analysis". */
     String noun();
-
-    String runId(P plan);
-
-    String itemId(I item);
 
     /** The items the plan promises and the deadline, the plan having arrived at {@code now}. */
     Announcement announce(P plan, Instant now);

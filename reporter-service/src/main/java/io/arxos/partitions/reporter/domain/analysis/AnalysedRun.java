@@ -1,5 +1,6 @@
 package io.arxos.partitions.reporter.domain.analysis;
 
+import io.arxos.partitions.reporter.domain.run.RunMember;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param error why the request was refused as a whole (then there are no tables), or null
  */
 public record AnalysedRun(String analysisId, String requestedBy, Instant requestedAt, List<AnalysedDatabase> databases,
-        int tableCount, String error) {
+        int tableCount, String error) implements RunMember.Plan {
 
     public AnalysedRun {
         Objects.requireNonNull(analysisId, "analysisId");
@@ -40,5 +41,11 @@ public record AnalysedRun(String analysisId, String requestedBy, Instant request
         public AnalysedDatabase {
             Objects.requireNonNull(database, "database");
         }
+    }
+
+    /** The analysis id is its run's id. */
+    @Override
+    public String runId() {
+        return analysisId;
     }
 }

@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.domain.analysis;
 
 import io.arxos.partitions.reporter.domain.TableName;
+import io.arxos.partitions.reporter.domain.run.RunMember;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Optional;
 public record AnalysedTable(TableName table, boolean partitioned, int partitionCount, boolean managed,
         long totalBytes, long heapBytes, long indexBytes, long estimatedRows, Activity activity,
         List<TimeColumn> timeColumns, List<Index> indexes, List<Constraint> constraints, List<Query> queries,
-        Recommendation recommendation) {
+        Recommendation recommendation) implements RunMember.Item {
 
     /** The estimate that counts the partitions a migration would create, when the analysis names it so. */
     public static final String PARTITION_COUNT_ESTIMATE = "partition_count";
@@ -32,6 +33,12 @@ public record AnalysedTable(TableName table, boolean partitioned, int partitionC
     /** The table-scoped key {@code <database>/<schema>.<table>}: unique within an analysis. */
     public String key() {
         return table.key();
+    }
+
+    /** A table's analysis is counted once per table. */
+    @Override
+    public String itemId() {
+        return key();
     }
 
     public AnalysisPriority priority() {

@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.domain.maintenance;
 
 import io.arxos.partitions.reporter.domain.TableName;
+import io.arxos.partitions.reporter.domain.run.RunMember;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -15,7 +16,7 @@ import java.util.Objects;
 public record Outcome(String eventId, String runId, Instant occurredAt, String commandId, TableName table,
         CommandKind operation, String partition, CommandStatus status, boolean dryRun, List<String> sql,
         long durationMillis, int attempts, long rowsMoved, String detail, String errorClass, String sqlState,
-        String errorMessage, List<Finding> findings, List<PartitionSize> partitions) {
+        String errorMessage, List<Finding> findings, List<PartitionSize> partitions) implements RunMember.Item {
 
     public Outcome {
         Objects.requireNonNull(runId, "runId");
@@ -26,5 +27,11 @@ public record Outcome(String eventId, String runId, Instant occurredAt, String c
         sql = sql == null ? List.of() : List.copyOf(sql);
         findings = findings == null ? List.of() : List.copyOf(findings);
         partitions = partitions == null ? List.of() : List.copyOf(partitions);
+    }
+
+    /** An outcome is its command's item. */
+    @Override
+    public String itemId() {
+        return commandId;
     }
 }

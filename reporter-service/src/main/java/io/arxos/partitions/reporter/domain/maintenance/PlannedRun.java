@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.domain.maintenance;
 
 import io.arxos.partitions.reporter.domain.TableName;
+import io.arxos.partitions.reporter.domain.run.RunMember;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +15,7 @@ import java.util.stream.Stream;
  * @param error why the run was refused as a whole, or null
  */
 public record PlannedRun(String runId, String trigger, boolean dryRun, Instant plannedAt, Instant deadline,
-        List<PlannedDatabase> databases, String error) {
+        List<PlannedDatabase> databases, String error) implements RunMember.Plan {
 
     public PlannedRun {
         Objects.requireNonNull(runId, "runId");

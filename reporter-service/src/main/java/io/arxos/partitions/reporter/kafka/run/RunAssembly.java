@@ -4,6 +4,7 @@ import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
 import io.arxos.partitions.reporter.domain.run.ItemSlot;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
+import io.arxos.partitions.reporter.domain.run.RunMember;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import io.arxos.partitions.reporter.domain.run.RunProgress.ItemApplied;
 import io.arxos.partitions.reporter.domain.run.RunProgress.PlanApplied;
@@ -27,7 +28,8 @@ import org.jboss.logging.Logger;
  * comes. One mechanism for every kind of run: the decisions are {@link RunProgress}'s, the report is the
  * {@link RunKind}'s; this class loads and stores. Time is the stream's wall clock, so tests drive it.
  */
-public final class RunAssembly<P, I, O> implements Processor<String, RunEvent<P, I>, String, O> {
+public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Item,
+        O> implements Processor<String, RunEvent<P, I>, String, O> {
 
     private static final Logger LOG = Logger.getLogger(RunAssembly.class);
     private static final StringSerializer KEYS = new StringSerializer();
@@ -63,7 +65,7 @@ public final class RunAssembly<P, I, O> implements Processor<String, RunEvent<P,
     @Override
     public void process(Record<String, RunEvent<P, I>> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        String runId = record.value() instanceof RunEvent.PlanArrived<P, I> plan ? kind.runId(plan.plan())
+        String runId = record.value() instanceof RunEvent.PlanArrived<P, I> plan ? plan.plan().runId()
                 : ((RunEvent.ItemArrived<P, I>) record.value()).runId();
         if (record.key() != null && !record.key().equals(runId)) {
             LOG.warnf("record key '%s' differs from %s id '%s'; using the %s id", record.key(), kind.noun(), runId,
@@ -92,7 +94,7 @@ public final class RunAssembly<P, I, O> implements Processor<String, RunEvent<P,
     }
 
     private void onItem(String runId, I item, Instant now) {
-        String id = kind.itemId(item);
+        String id = item.itemId();
         ItemApplied<I> applied = progress(runId, now).apply(slot(runId, id), id, item);
         switch (applied.effect()) {
             case DUPLICATE -> LOG.infof("%s %s: item %s received again, the first one stands", kind.noun(), runId, id);

@@ -1,0 +1,77 @@
+package io.arxos.partitions.planner.kafka.maintenance;
+
+import io.arxos.partitions.events.MaintenanceRequest;
+import io.arxos.partitions.events.MaintenanceScope;
+import io.arxos.partitions.planner.app.maintenance.PlanMaintenanceRun;
+import io.arxos.partitions.planner.app.maintenance.RunPublisher;
+import io.arxos.partitions.planner.app.maintenance.RunRequest;
+import io.arxos.partitions.planner.domain.maintenance.PlanScope;
+import io.arxos.partitions.planner.domain.maintenance.PlannedRun;
+import io.arxos.partitions.planner.kafka.RequestLoop;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Maintenance requests: each is planned as a run and published in the transaction that consumes it (see
+ * {@link RequestLoop}). A request the planner can decode but not honour becomes a refused run, so the requester gets
+ * a report saying why instead of silence.
+ */
+public final class MaintenanceRequests implements RequestLoop.Handler<MaintenanceRequest, RunRequest> {
+
+    private final KafkaRunPublisher publisher;
+    private final Function<RunPublisher, PlanMaintenanceRun> plannerFor;
+    private final Clock clock;
+    private final Duration defaultDeadline;
+
+    /**
+     * @param plannerFor builds the use case around a publisher that also commits the request's offset in the run's
+     *     transaction
+     */
+    public MaintenanceRequests(KafkaRunPublisher publisher, Function<RunPublisher, PlanMaintenanceRun> plannerFor,
+            Clock clock, Duration defaultDeadline) {
+        this.publisher = publisher;
+        this.plannerFor = plannerFor;
+        this.clock = clock;
+        this.defaultDeadline = defaultDeadline;
+    }
+
+    @Override
+    public RunRequest read(MaintenanceRequest request) {
+        MaintenanceScope s = request.getScope();
+        PlanScope scope = new PlanScope(s.getValidate(), s.getCreateMissing(), s.getDropExpired(),
+                month(s.getCreateFrom()), month(s.getCreateTo()));
+        Duration deadline = request.getDeadlineSeconds() > 0 ? Duration.ofSeconds(request.getDeadlineSeconds())
+                : defaultDeadline;
+        return new RunRequest(request.getEnvelope().getRunId(), PlannedRun.Trigger.REQUEST, scope,
+                request.getDatabases(), request.getTables(), request.getDryRun(), deadline);
+    }
+
+    @Override
+    public void answer(RunRequest request, RequestLoop.Consumed consumed) {
+        plannerFor.apply((run, metrics) -> publisher.publish(run, metrics, consumed.offsets(), consumed.group()))
+                .plan(request);
+    }
+
+    @Override
+    public void refuse(MaintenanceRequest request, String reason, RequestLoop.Consumed consumed) {
+        publisher.publish(PlannedRun.refused(request.getEnvelope().getRunId(), PlannedRun.Trigger.REQUEST,
+                PlanScope.VALIDATE_ONLY, request.getDryRun(), clock.instant(), reason), List.of(), consumed.offsets(),
+                consumed.group());
+    }
+
+    private static Optional<YearMonth> month(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(YearMonth.parse(text));
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("month '" + text + "' is not yyyy-MM");
+        }
+    }
+}
