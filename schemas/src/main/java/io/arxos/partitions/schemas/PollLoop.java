@@ -15,30 +15,26 @@ import org.slf4j.LoggerFactory;
  * only thread that reads, tell readiness, and close the consumer and what was opened with it. What a round does with
  * the records is its owner's.
  */
-public final class PollLoop implements Runnable, AutoCloseable {
+public abstract class PollLoop implements Runnable, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PollLoop.class);
 
-    /** What the owner does on the loop's thread: start, run a round, recover from a failed one, finish. */
-    public interface Rounds {
-        /** Subscribes or assigns, once. */
-        void start(KafkaConsumer<byte[], byte[]> consumer);
+    /** Subscribes or assigns, once, on the loop's thread. */
+    protected abstract void start(KafkaConsumer<byte[], byte[]> consumer);
 
-        /** One round: usually a poll and the work on its records. */
-        void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException;
+    /** One round: usually a poll and the work on its records. */
+    protected abstract void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException;
 
-        /** Puts the consumer right after a failed round (seek back, subscribe again); nothing by default. */
-        default void afterFailure(KafkaConsumer<byte[], byte[]> consumer) {
-        }
+    /** Puts the consumer right after a failed round (seek back, subscribe again); nothing by default. */
+    protected void afterFailure(KafkaConsumer<byte[], byte[]> consumer) {
+    }
 
-        /** The last word before the consumer closes (commit what finished); nothing by default. */
-        default void beforeClose(KafkaConsumer<byte[], byte[]> consumer) {
-        }
+    /** The last word before the consumer closes (commit what finished); nothing by default. */
+    protected void beforeClose(KafkaConsumer<byte[], byte[]> consumer) {
     }
 
     private final String name;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Rounds rounds;
     private final Duration pause;
     private final List<AutoCloseable> resources;
     private final AtomicBoolean running = new AtomicBoolean(true);
@@ -49,33 +45,32 @@ public final class PollLoop implements Runnable, AutoCloseable {
      * @param pause how long to wait after a failed round
      * @param resources closed with the consumer when the loop ends (producers that answer, dead-letter sinks)
      */
-    public PollLoop(String name, KafkaConsumer<byte[], byte[]> consumer, Rounds rounds, Duration pause,
+    protected PollLoop(String name, KafkaConsumer<byte[], byte[]> consumer, Duration pause,
             List<AutoCloseable> resources) {
         this.name = name;
         this.consumer = consumer;
-        this.rounds = rounds;
         this.pause = pause;
         this.resources = List.copyOf(resources);
     }
 
     /** True while rounds run (readiness). */
-    public boolean isPolling() {
+    public final boolean isPolling() {
         return polling;
     }
 
     @Override
-    public void run() {
+    public final void run() {
         try {
-            rounds.start(consumer);
+            start(consumer);
             while (running.get()) {
                 polling = true;
                 try {
-                    rounds.round(consumer);
+                    round(consumer);
                 } catch (WakeupException e) {
                     throw e;
                 } catch (KafkaException | IllegalStateException e) {
                     LOG.error("{}: round failed ({}); going on in {} ms", name, e.getMessage(), pause.toMillis(), e);
-                    rounds.afterFailure(consumer);
+                    afterFailure(consumer);
                     Thread.sleep(pause.toMillis());
                 }
             }
@@ -87,7 +82,7 @@ public final class PollLoop implements Runnable, AutoCloseable {
             polling = false;
             running.set(false);
             try {
-                rounds.beforeClose(consumer);
+                beforeClose(consumer);
             } catch (KafkaException e) {
                 LOG.warn("{}: last step before closing failed: {}", name, e.getMessage());
             }

@@ -18,7 +18,7 @@ import java.util.function.Function;
  * Drives the executor through one table's migration steps, one command at a time, each answered before the next is
  * sent, and tells the user how it goes: a line per step and, while copying, a progress line per chunk.
  */
-final class MigrationDriver {
+record MigrationDriver(MigrationGateway gateway, MigrationCommands commands, Duration timeout, Listener listener) {
 
     /** Where the driver reports as it goes. */
     interface Listener {
@@ -32,18 +32,6 @@ final class MigrationDriver {
     private static final List<MigrationStep> DRY_RUN_STEPS = List.of(MigrationStep.PREPARE, MigrationStep.CAPTURE,
             MigrationStep.COPY, MigrationStep.VERIFY, MigrationStep.SWAP, MigrationStep.FINALIZE,
             MigrationStep.ROLLBACK);
-
-    private final MigrationGateway gateway;
-    private final MigrationCommands commands;
-    private final Duration timeout;
-    private final Listener listener;
-
-    MigrationDriver(MigrationGateway gateway, MigrationCommands commands, Duration timeout, Listener listener) {
-        this.gateway = gateway;
-        this.commands = commands;
-        this.timeout = timeout;
-        this.listener = listener;
-    }
 
     /**
      * Runs {@code work} on each table in turn. An unanswered step stops the rest (the executor is not there to answer

@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * @param <T> the request type
  * @param <S> the request as its use case takes it
  */
-public final class RequestLoop<T extends SpecificRecord, S> implements Runnable, AutoCloseable, PollLoop.Rounds {
+public final class RequestLoop<T extends SpecificRecord, S> extends PollLoop {
 
     /** Where an answer's transaction commits the consumed request. */
     public record Consumed(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
@@ -59,41 +59,40 @@ public final class RequestLoop<T extends SpecificRecord, S> implements Runnable,
     private final Handler<T, S> handler;
     private final KafkaProducer<byte[], byte[]> deadLetters;
     private final Deserializer<T> requests;
-    private final PollLoop loop;
     private int failures;
     private String lastFailure;
 
     public RequestLoop(KafkaSettings settings, String group, String clientId, TopicSpec<T> topic,
             Map<String, Object> consumerOverrides, Handler<T, S> handler) {
+        this(settings, group, clientId, topic, consumerOverrides, handler, new KafkaProducer<>(
+                settings.producer(clientId + "-dead-letters"), new ByteArraySerializer(), new ByteArraySerializer()));
+    }
+
+    private RequestLoop(KafkaSettings settings, String group, String clientId, TopicSpec<T> topic,
+            Map<String, Object> consumerOverrides, Handler<T, S> handler, KafkaProducer<byte[], byte[]> deadLetters) {
+        super(topic.name(), consumer(settings, group, clientId, consumerOverrides), Duration.ofSeconds(1),
+                List.of(deadLetters));
         this.group = group;
         this.topic = topic;
         this.handler = handler;
-        Map<String, Object> config = settings.consumer(group, clientId);
-        config.putAll(consumerOverrides);
-        this.deadLetters = new KafkaProducer<>(settings.producer(clientId + "-dead-letters"),
-                new ByteArraySerializer(), new ByteArraySerializer());
+        this.deadLetters = deadLetters;
         this.requests = topic.valueSerde(settings.registry()).deserializer();
-        this.loop = new PollLoop(topic.name(), new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), this, Duration.ofSeconds(1), List.of(deadLetters));
     }
 
-    /** True while the poll loop runs (readiness). */
-    public boolean isPolling() {
-        return loop.isPolling();
-    }
-
-    @Override
-    public void run() {
-        loop.run();
+    private static KafkaConsumer<byte[], byte[]> consumer(KafkaSettings settings, String group, String clientId,
+            Map<String, Object> overrides) {
+        Map<String, Object> config = settings.consumer(group, clientId);
+        config.putAll(overrides);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
-    public void start(KafkaConsumer<byte[], byte[]> consumer) {
+    protected void start(KafkaConsumer<byte[], byte[]> consumer) {
         consumer.subscribe(List.of(topic.name()));
     }
 
     @Override
-    public void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException {
+    protected void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
             if (!handled(consumer, record)) {
                 break; // re-polls from the record that failed
@@ -162,10 +161,5 @@ public final class RequestLoop<T extends SpecificRecord, S> implements Runnable,
     private static Map<TopicPartition, OffsetAndMetadata> consumedThrough(ConsumerRecord<?, ?> record) {
         return Map.of(new TopicPartition(record.topic(), record.partition()), new OffsetAndMetadata(record.offset()
                 + 1));
-    }
-
-    @Override
-    public void close() {
-        loop.close();
     }
 }

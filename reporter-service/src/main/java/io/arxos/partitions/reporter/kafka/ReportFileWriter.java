@@ -30,7 +30,7 @@ import org.jboss.logging.Logger;
  * replica of the service serves every report whichever instance built it, and a fresh disk is refilled from the
  * topics at start-up.
  */
-public class ReportFileWriter implements PollLoop.Rounds {
+public class ReportFileWriter {
 
     private static final Logger LOG = Logger.getLogger(ReportFileWriter.class);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(2);
@@ -39,7 +39,7 @@ public class ReportFileWriter implements PollLoop.Rounds {
     private final ReportArchive archive;
     private final ReportArchive analyses;
     private final boolean enabled;
-    private volatile PollLoop loop;
+    private volatile Follower loop;
     private volatile boolean assigned;
     private Deserializer<RunReport> reports;
     private Deserializer<AnalysisReport> analysisReports;
@@ -67,8 +67,7 @@ public class ReportFileWriter implements PollLoop.Rounds {
         reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
         analysisReports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registry()).deserializer();
         deadLetters = new KafkaDeadLetterSink(settings.admin(), "reporter-report-files-dead-letters");
-        loop = new PollLoop("report files", new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), this, RETRY_PAUSE, List.of(deadLetters));
+        loop = new Follower(new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         Thread thread = new Thread(loop, "reporter-report-files");
         thread.setDaemon(true);
         thread.start();
@@ -76,7 +75,7 @@ public class ReportFileWriter implements PollLoop.Rounds {
     }
 
     public void stop() {
-        PollLoop running = loop;
+        Follower running = loop;
         if (running != null) {
             running.close();
         }
@@ -84,12 +83,29 @@ public class ReportFileWriter implements PollLoop.Rounds {
 
     /** True once the writer follows every partition of the two report topics. */
     public boolean following() {
-        PollLoop running = loop;
+        Follower running = loop;
         return running != null && running.isPolling() && assigned;
     }
 
-    @Override
-    public void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException {
+    /** The poll loop that follows the report topics. */
+    private final class Follower extends PollLoop {
+
+        Follower(KafkaConsumer<byte[], byte[]> consumer) {
+            super("report files", consumer, RETRY_PAUSE, List.of(deadLetters));
+        }
+
+        @Override
+        protected void start(KafkaConsumer<byte[], byte[]> consumer) {
+            assign(consumer);
+        }
+
+        @Override
+        protected void round(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException {
+            follow(consumer);
+        }
+    }
+
+    private void follow(KafkaConsumer<byte[], byte[]> consumer) throws InterruptedException {
         ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofSeconds(1));
         boolean retry = false;
         // per partition: a record that must be retried rewinds only its own partition; the consumer's position in
@@ -113,8 +129,7 @@ public class ReportFileWriter implements PollLoop.Rounds {
     }
 
     /** Every partition of both report topics, from the beginning; waits until the topics exist. */
-    @Override
-    public void start(KafkaConsumer<byte[], byte[]> consumer) {
+    private void assign(KafkaConsumer<byte[], byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : List.of(Topics.REPORTS.name(), Topics.ANALYSIS_REPORTS.name())) {
             List<TopicPartition> found = List.of();

@@ -17,17 +17,7 @@ import java.util.function.DoubleSupplier;
  * then the command ends with the progress so far and the next COPY command goes on from the recorded last key.
  * After a crash or a terminated backend the same holds: the last committed batch is where it resumes.
  */
-final class CopyPhase {
-
-    private final MigrationDatabase db;
-    private final RetryPolicy retry;
-    private final DoubleSupplier random;
-
-    CopyPhase(MigrationDatabase db, RetryPolicy retry, DoubleSupplier random) {
-        this.db = db;
-        this.retry = retry;
-        this.random = random;
-    }
+record CopyPhase(MigrationDatabase db, RetryPolicy retry, DoubleSupplier random) {
 
     MigrationResult copy(MigrationRequest r, DatabaseId database, TableRef table)
             throws StepFailure, InterruptedException {

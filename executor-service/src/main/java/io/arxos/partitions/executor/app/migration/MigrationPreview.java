@@ -19,22 +19,8 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /** The dry run of a migration phase: its statements, rendered and returned, nothing run. */
-final class MigrationPreview {
-
-    private final MigrationDatabase db;
-    private final RetryPolicy retry;
-    private final DoubleSupplier random;
-    private final RunMigrationStep.Settings settings;
-    private final Clock clock;
-
-    MigrationPreview(MigrationDatabase db, RetryPolicy retry, DoubleSupplier random, RunMigrationStep.Settings settings,
-            Clock clock) {
-        this.db = db;
-        this.retry = retry;
-        this.random = random;
-        this.settings = settings;
-        this.clock = clock;
-    }
+record MigrationPreview(MigrationDatabase db, RetryPolicy retry, DoubleSupplier random,
+        RunMigrationStep.Settings settings, Clock clock) {
 
     /**
      * A dry run of any phase, also before anything exists (for {@code --emit-sql}): the statements come from the

@@ -28,29 +28,13 @@ import org.jboss.logging.Logger;
  * first; only tables the inventory lists under {@code migrations:} are touched. Retriable failures (lock timeouts,
  * a terminated backend) are retried with backoff; the copy then resumes from the last committed batch.
  */
-public final class RunMigrationStep {
+public record RunMigrationStep(FleetInventory inventory, MigrationDatabase db, RetryPolicy retry, Settings settings,
+        Clock clock, DoubleSupplier random) {
 
     private static final Logger LOG = Logger.getLogger(RunMigrationStep.class);
 
     /** Limits of the migration phases. */
     public record Settings(Duration lockTimeout, long headroomBytes) {
-    }
-
-    private final FleetInventory inventory;
-    private final MigrationDatabase db;
-    private final RetryPolicy retry;
-    private final Settings settings;
-    private final Clock clock;
-    private final DoubleSupplier random;
-
-    public RunMigrationStep(FleetInventory inventory, MigrationDatabase db, RetryPolicy retry, Settings settings,
-            Clock clock, DoubleSupplier random) {
-        this.inventory = inventory;
-        this.db = db;
-        this.retry = retry;
-        this.settings = settings;
-        this.clock = clock;
-        this.random = random;
     }
 
     public MigrationResult run(MigrationRequest request) {

@@ -12,17 +12,7 @@ import java.util.zip.CRC32;
  * Renders the DDL of partition maintenance as text. Every identifier passes through {@link Identifier} (or was quoted
  * by PostgreSQL itself), every bound through {@link KeyType#literal}, so no input is concatenated into SQL raw.
  */
-public final class PartitionDdl {
-
-    private final TableRef parent;
-    private final Identifier key;
-    private final KeyType keyType;
-
-    public PartitionDdl(TableRef parent, Identifier key, KeyType keyType) {
-        this.parent = parent;
-        this.key = key;
-        this.keyType = keyType;
-    }
+public record PartitionDdl(TableRef parent, Identifier key, KeyType keyType) {
 
     /** A standalone table shaped like the parent, with the parent's indexes so ATTACH can adopt them. */
     public String createStandalone(Identifier partition) {

@@ -32,12 +32,11 @@ import org.jboss.logging.Logger;
  * The executor's consumer group on the command topic. The poll thread only hands records to per-table lanes and
  * commits what has finished; execution, retries and outcome publishing happen in the lanes.
  */
-public final class CommandConsumer implements Runnable, AutoCloseable, PollLoop.Rounds {
+public final class CommandConsumer extends PollLoop {
 
     private static final Logger LOG = Logger.getLogger(CommandConsumer.class);
     static final String GROUP = "executor-service";
 
-    private final PollLoop loop;
     private final KafkaProducer<byte[], byte[]> producer;
     private final OffsetTracker offsets = new OffsetTracker();
     private final KeyedLanes lanes;
@@ -54,12 +53,8 @@ public final class CommandConsumer implements Runnable, AutoCloseable, PollLoop.
      */
     public CommandConsumer(KafkaSettings settings, ExecuteTableCommands execute, Clock clock, int workerThreads,
             int maxPerDatabase, int maxInFlight, Consumer<String> outcomeListener) {
-        Map<String, Object> consumerConfig = settings.consumer(GROUP, "executor-commands");
-        // incremental rebalances revoke only the partitions that move, so fewer lanes have to drain
-        consumerConfig.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG,
-                CooperativeStickyAssignor.class.getName());
-        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(consumerConfig, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+        // a failed commit or a rebalance hiccup must not end the only poll thread
+        super("commands", consumer(settings), Duration.ofSeconds(1), List.of());
         this.producer = new KafkaProducer<>(settings.producer("executor-outcomes"), new ByteArraySerializer(),
                 new ByteArraySerializer());
         this.workers = Executors.newFixedThreadPool(workerThreads, named("executor-worker"));
@@ -71,22 +66,17 @@ public final class CommandConsumer implements Runnable, AutoCloseable, PollLoop.
         // lanes are keyed "<database>/<schema>.<table>" (the record key): the group is the database
         this.lanes = new KeyedLanes(workers, timer, new CommandBatch(dependencies), MAX_BATCH,
                 key -> key.substring(0, Math.max(0, key.indexOf('/'))), maxPerDatabase, workerThreads);
-        // a failed commit or a rebalance hiccup must not end the only poll thread
-        this.loop = new PollLoop("commands", consumer, this, Duration.ofSeconds(1), List.of());
     }
 
-    /** True while the poll loop runs (readiness). */
-    public boolean isPolling() {
-        return loop.isPolling();
-    }
-
-    @Override
-    public void run() {
-        loop.run();
+    private static KafkaConsumer<byte[], byte[]> consumer(KafkaSettings settings) {
+        Map<String, Object> config = settings.consumer(GROUP, "executor-commands");
+        // incremental rebalances revoke only the partitions that move, so fewer lanes have to drain
+        config.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
-    public void start(KafkaConsumer<byte[], byte[]> consumer) {
+    protected void start(KafkaConsumer<byte[], byte[]> consumer) {
         consumer.subscribe(List.of(Topics.COMMANDS.name()), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -104,12 +94,12 @@ public final class CommandConsumer implements Runnable, AutoCloseable, PollLoop.
 
     /** On shutdown: what finished is committed, so it is not redelivered. */
     @Override
-    public void beforeClose(KafkaConsumer<byte[], byte[]> consumer) {
+    protected void beforeClose(KafkaConsumer<byte[], byte[]> consumer) {
         commit(consumer);
     }
 
     @Override
-    public void round(KafkaConsumer<byte[], byte[]> consumer) {
+    protected void round(KafkaConsumer<byte[], byte[]> consumer) {
         List<Map.Entry<String, KeyedLanes.LaneTask>> polled = new java.util.ArrayList<>();
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             offsets.started(new TopicPartition(record.topic(), record.partition()), record.offset());
@@ -151,7 +141,7 @@ public final class CommandConsumer implements Runnable, AutoCloseable, PollLoop.
 
     @Override
     public void close() {
-        loop.close();
+        super.close();
         timer.shutdownNow();
         workers.shutdown();
         try {

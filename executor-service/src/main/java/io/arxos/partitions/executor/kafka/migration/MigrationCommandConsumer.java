@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * committed: a crash re-runs the command, which every phase recognises from its recorded state. Phases are short by
  * design (a copy command works for one chunk), so one thread serves every table.
  */
-public final class MigrationCommandConsumer implements Runnable, AutoCloseable, PollLoop.Rounds {
+public final class MigrationCommandConsumer extends PollLoop {
 
     private static final Logger LOG = Logger.getLogger(MigrationCommandConsumer.class);
     private static final String GROUP = "executor-service-migrations";
@@ -43,9 +43,25 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable, 
     private final Deserializer<MigrationCommand> commands;
     private final RunMigrationStep steps;
     private final Clock clock;
-    private final PollLoop loop;
 
     public MigrationCommandConsumer(KafkaSettings settings, RunMigrationStep steps, Clock clock) {
+        this(settings, steps, clock, new KafkaProducer<>(settings.producer("executor-migration-outcomes"),
+                new StringSerializer(), Topics.MIGRATION_OUTCOMES.valueSerde(settings.registry()).serializer()),
+                new KafkaProducer<>(settings.producer("executor-migration-dead-letters"), new ByteArraySerializer(),
+                        new ByteArraySerializer()));
+    }
+
+    private MigrationCommandConsumer(KafkaSettings settings, RunMigrationStep steps, Clock clock,
+            Producer<String, MigrationOutcome> outcomes, KafkaProducer<byte[], byte[]> deadLetters) {
+        super("migration commands", consumer(settings), Duration.ofSeconds(1), List.of(outcomes, deadLetters));
+        this.outcomes = outcomes;
+        this.deadLetters = deadLetters;
+        this.commands = Topics.MIGRATION_COMMANDS.valueSerde(settings.registry()).deserializer();
+        this.steps = steps;
+        this.clock = clock;
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(KafkaSettings settings) {
         Map<String, Object> config = settings.consumer(GROUP, "executor-migrations");
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
         // a copy chunk is seconds, a swap waits for locks with retries: leave room for both
@@ -53,41 +69,24 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable, 
         // a crashed executor's commands move to its successor within seconds, not the default 45
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 3_000);
-        this.outcomes = new KafkaProducer<>(settings.producer("executor-migration-outcomes"), new StringSerializer(),
-                Topics.MIGRATION_OUTCOMES.valueSerde(settings.registry()).serializer());
-        this.deadLetters = new KafkaProducer<>(settings.producer("executor-migration-dead-letters"),
-                new ByteArraySerializer(), new ByteArraySerializer());
-        this.commands = Topics.MIGRATION_COMMANDS.valueSerde(settings.registry()).deserializer();
-        this.steps = steps;
-        this.clock = clock;
-        this.loop = new PollLoop("migration commands", new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer()), this, Duration.ofSeconds(1), List.of(outcomes, deadLetters));
-    }
-
-    public boolean isPolling() {
-        return loop.isPolling();
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
     @Override
-    public void run() {
-        loop.run();
-    }
-
-    @Override
-    public void start(KafkaConsumer<byte[], byte[]> consumer) {
+    protected void start(KafkaConsumer<byte[], byte[]> consumer) {
         consumer.subscribe(List.of(Topics.MIGRATION_COMMANDS.name()));
     }
 
     /** The outcome or the commit did not go out: subscribing again rewinds to the last committed command, which
      * runs again, and its phase knows what is done. */
     @Override
-    public void afterFailure(KafkaConsumer<byte[], byte[]> consumer) {
+    protected void afterFailure(KafkaConsumer<byte[], byte[]> consumer) {
         consumer.unsubscribe();
         start(consumer);
     }
 
     @Override
-    public void round(KafkaConsumer<byte[], byte[]> consumer) {
+    protected void round(KafkaConsumer<byte[], byte[]> consumer) {
         for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
             handle(record);
             consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
@@ -139,10 +138,5 @@ public final class MigrationCommandConsumer implements Runnable, AutoCloseable, 
         } catch (Exception e) {
             throw new IllegalStateException("not published: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        loop.close();
     }
 }

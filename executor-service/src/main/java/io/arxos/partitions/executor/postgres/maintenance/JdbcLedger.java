@@ -19,19 +19,10 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /** The ledger in each fleet database, read before a change and written for failed attempts. */
-public final class JdbcLedger implements Ledger {
+public record JdbcLedger(DatabaseConnections connections, LedgerMigrations migrations,
+        String executor) implements Ledger {
 
     private static final Logger LOG = Logger.getLogger(JdbcLedger.class);
-
-    private final DatabaseConnections connections;
-    private final LedgerMigrations migrations;
-    private final String executor;
-
-    public JdbcLedger(DatabaseConnections connections, LedgerMigrations migrations, String executor) {
-        this.connections = connections;
-        this.migrations = migrations;
-        this.executor = executor;
-    }
 
     @Override
     public Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure {

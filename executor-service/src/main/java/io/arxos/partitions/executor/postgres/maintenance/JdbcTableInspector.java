@@ -23,17 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads a managed table's state for a command, and the validation snapshot, from the catalog. */
-public final class JdbcTableInspector implements TableInspector {
-
-    private final DatabaseConnections connections;
-    private final LedgerMigrations ledger;
-    private final long exactCountBelowBytes;
-
-    public JdbcTableInspector(DatabaseConnections connections, LedgerMigrations ledger, long exactCountBelowBytes) {
-        this.connections = connections;
-        this.ledger = ledger;
-        this.exactCountBelowBytes = exactCountBelowBytes;
-    }
+public record JdbcTableInspector(DatabaseConnections connections, LedgerMigrations ledger,
+        long exactCountBelowBytes) implements TableInspector {
 
     @Override
     public TableInspection inspectAll(TableKey table, TablePolicy policy,

@@ -26,21 +26,10 @@ import java.util.Set;
  * Reads what validation needs for one table: partitions with live-row statistics and sizes from the catalog, index
  * facts, and the default partition's rows by month, whose total is also its exact row count. Rows of the other
  * partitions are counted exactly only when asked (rows were just moved, statistics may lag) and the table is small.
+ *
+ * @param exactCountBelowBytes count every partition's rows exactly below this total size (0: never)
  */
-final class ValidationReader {
-
-    private final Connection c;
-    private final TablePolicy policy;
-    private final KeyType keyType;
-    private final long exactCountBelowBytes;
-
-    /** @param exactCountBelowBytes count every partition's rows exactly below this total size (0: never) */
-    ValidationReader(Connection c, TablePolicy policy, KeyType keyType, long exactCountBelowBytes) {
-        this.c = c;
-        this.policy = policy;
-        this.keyType = keyType;
-        this.exactCountBelowBytes = exactCountBelowBytes;
-    }
+record ValidationReader(Connection c, TablePolicy policy, KeyType keyType, long exactCountBelowBytes) {
 
     ValidationSnapshot read() throws SQLException {
         List<PartitionInfo> partitions = new ArrayList<>();

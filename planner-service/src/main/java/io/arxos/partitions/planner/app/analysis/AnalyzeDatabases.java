@@ -33,7 +33,8 @@ import org.jboss.logging.Logger;
  * passes once for all of them, then each database is profiled and its tables recommended on their own: a database
  * that cannot be read, or a table the rules cannot handle, becomes an error entry and holds up nothing else.
  */
-public final class AnalyzeDatabases {
+public record AnalyzeDatabases(FleetInventory inventory, TableProfiler profiler, AnalysisSettings settings, Clock clock,
+        Pause pause, ExecutorService workers) {
 
     private static final Logger LOG = Logger.getLogger(AnalyzeDatabases.class);
 
@@ -41,23 +42,6 @@ public final class AnalyzeDatabases {
     @FunctionalInterface
     public interface Pause {
         void sleep(Duration duration) throws InterruptedException;
-    }
-
-    private final FleetInventory inventory;
-    private final TableProfiler profiler;
-    private final AnalysisSettings settings;
-    private final Clock clock;
-    private final Pause pause;
-    private final ExecutorService workers;
-
-    public AnalyzeDatabases(FleetInventory inventory, TableProfiler profiler, AnalysisSettings settings, Clock clock,
-            Pause pause, ExecutorService workers) {
-        this.inventory = inventory;
-        this.profiler = profiler;
-        this.settings = settings;
-        this.clock = clock;
-        this.pause = pause;
-        this.workers = workers;
     }
 
     public AnalysisResult analyze(AnalysisRequestSpec request, AnalysisPublisher publisher) {

@@ -14,22 +14,13 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
  * Analysis requests: each analysis is run and published in the transaction that consumes its request (see
  * {@link RequestLoop}); a request it cannot honour (bad window, unknown database) gets a refused analysis.
  */
-public final class AnalysisRequests implements RequestLoop.Handler<AnalysisRequest, AnalysisRequestSpec> {
+public record AnalysisRequests(KafkaAnalysisPublisher publisher, AnalyzeDatabases analysis,
+        Clock clock) implements RequestLoop.Handler<AnalysisRequest, AnalysisRequestSpec> {
 
     /** One analysis holds the poll loop for its window and profiling: far more than the default 5 min, one at a time. */
     public static final Map<String, Object> CONSUMER_OVERRIDES = Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG,
             (int) AnalysisRequestSpec.MAX_OBSERVATION.plusMinutes(30).toMillis(),
             ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1);
-
-    private final KafkaAnalysisPublisher publisher;
-    private final AnalyzeDatabases analysis;
-    private final Clock clock;
-
-    public AnalysisRequests(KafkaAnalysisPublisher publisher, AnalyzeDatabases analysis, Clock clock) {
-        this.publisher = publisher;
-        this.analysis = analysis;
-        this.clock = clock;
-    }
 
     @Override
     public AnalysisRequestSpec read(AnalysisRequest request) {

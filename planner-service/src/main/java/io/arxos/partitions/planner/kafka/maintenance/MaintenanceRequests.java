@@ -20,25 +20,12 @@ import java.util.function.Function;
  * Maintenance requests: each is planned as a run and published in the transaction that consumes it (see
  * {@link RequestLoop}). A request the planner can decode but not honour becomes a refused run, so the requester gets
  * a report saying why instead of silence.
+ *
+ * @param plannerFor builds the use case around a publisher that also commits the request's offset in the run's
+ *     transaction
  */
-public final class MaintenanceRequests implements RequestLoop.Handler<MaintenanceRequest, RunRequest> {
-
-    private final KafkaRunPublisher publisher;
-    private final Function<RunPublisher, PlanMaintenanceRun> plannerFor;
-    private final Clock clock;
-    private final Duration defaultDeadline;
-
-    /**
-     * @param plannerFor builds the use case around a publisher that also commits the request's offset in the run's
-     *     transaction
-     */
-    public MaintenanceRequests(KafkaRunPublisher publisher, Function<RunPublisher, PlanMaintenanceRun> plannerFor,
-            Clock clock, Duration defaultDeadline) {
-        this.publisher = publisher;
-        this.plannerFor = plannerFor;
-        this.clock = clock;
-        this.defaultDeadline = defaultDeadline;
-    }
+public record MaintenanceRequests(KafkaRunPublisher publisher, Function<RunPublisher, PlanMaintenanceRun> plannerFor,
+        Clock clock, Duration defaultDeadline) implements RequestLoop.Handler<MaintenanceRequest, RunRequest> {
 
     @Override
     public RunRequest read(MaintenanceRequest request) {

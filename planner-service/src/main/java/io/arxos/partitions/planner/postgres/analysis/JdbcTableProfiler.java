@@ -39,18 +39,10 @@ import java.util.TreeMap;
  * (sizes and counters, columns with statistics, indexes, constraints, pg_stat_statements), then one monthly count per
  * candidate time column, from statistics, a sample or a full count. Reads only, in read-only transactions.
  */
-public final class JdbcTableProfiler implements TableProfiler {
+public record JdbcTableProfiler(FleetConnections connections, Duration statementTimeout) implements TableProfiler {
 
     /** Most distinct values a column may have to be a list-partitioning candidate. */
     private static final long CATEGORY_MAX_VALUES = 50;
-
-    private final FleetConnections connections;
-    private final Duration statementTimeout;
-
-    public JdbcTableProfiler(FleetConnections connections, Duration statementTimeout) {
-        this.connections = connections;
-        this.statementTimeout = statementTimeout;
-    }
 
     @Override
     public Counters counters(DatabaseId database) {

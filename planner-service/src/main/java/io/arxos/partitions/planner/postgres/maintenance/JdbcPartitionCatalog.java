@@ -35,15 +35,8 @@ import java.util.Optional;
  * structure and sizes of every parent and child, default-partition rows by month for all defaults at once, and the
  * index facts validation needs.
  */
-public final class JdbcPartitionCatalog implements PartitionCatalog {
-
-    private final FleetConnections connections;
-    private final Duration statementTimeout;
-
-    public JdbcPartitionCatalog(FleetConnections connections, Duration statementTimeout) {
-        this.connections = connections;
-        this.statementTimeout = statementTimeout;
-    }
+public record JdbcPartitionCatalog(FleetConnections connections,
+        Duration statementTimeout) implements PartitionCatalog {
 
     @Override
     public Map<TableRef, CatalogEntry> read(DatabaseId database, List<TablePolicy> tables) {

@@ -22,19 +22,11 @@ import java.util.function.Function;
  * Analyses: the run summary counts its table analyses (it does not list their keys); they were published in the
  * same transaction, so they only lag behind it, and the report goes out as INCOMPLETE when they have not all
  * arrived within the assembly timeout.
+ *
+ * @param json renders a report as JSON (the json adapter's format)
  */
-public final class AnalysisRuns implements RunKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
-
-    private final ReportEvents events;
-    private final Duration assemblyTimeout;
-    private final Function<AnalysisReport, String> json;
-
-    /** @param json renders a report as JSON (the json adapter's format) */
-    public AnalysisRuns(ReportEvents events, Duration assemblyTimeout, Function<AnalysisReport, String> json) {
-        this.events = events;
-        this.assemblyTimeout = assemblyTimeout;
-        this.json = json;
-    }
+public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
+        Function<AnalysisReport, String> json) implements RunKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
 
     @Override
     public String noun() {

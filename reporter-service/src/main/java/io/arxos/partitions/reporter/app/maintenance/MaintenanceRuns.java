@@ -24,17 +24,11 @@ import java.util.function.Function;
 /**
  * Maintenance runs: a run plan lists its command ids and its deadline; each command's final outcome is an item; the
  * report (Markdown, JSON) goes out with the alerts it raises, each alert once per run.
+ *
+ * @param json renders a report as JSON (the json adapter's format)
  */
-public final class MaintenanceRuns implements RunKind<PlannedRun, Outcome, RunOutput> {
-
-    private final ReportEvents events;
-    private final Function<MaintenanceReport, String> json;
-
-    /** @param json renders a report as JSON (the json adapter's format) */
-    public MaintenanceRuns(ReportEvents events, Function<MaintenanceReport, String> json) {
-        this.events = events;
-        this.json = json;
-    }
+public record MaintenanceRuns(ReportEvents events,
+        Function<MaintenanceReport, String> json) implements RunKind<PlannedRun, Outcome, RunOutput> {
 
     @Override
     public String noun() {
