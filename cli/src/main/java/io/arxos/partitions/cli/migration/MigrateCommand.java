@@ -1,13 +1,10 @@
 package io.arxos.partitions.cli.migration;
 
 import io.arxos.partitions.cli.ExitCodes;
-import io.arxos.partitions.cli.run.ConnectionOptions;
-import io.arxos.partitions.cli.run.FleetScope;
+import io.arxos.partitions.cli.run.PartctlCommand;
 import io.arxos.partitions.cli.run.PostgresAddress;
-import io.arxos.partitions.cli.run.ReportOutput;
 import io.arxos.partitions.cli.run.RunClient;
 import io.arxos.partitions.events.MigrationOutcome;
-import io.arxos.partitions.inventory.InventoryException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,12 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code partctl migrate}: moves live tables into monthly partitions online, step by step, through the executor. */
 @Command(name = "migrate", mixinStandardHelpOptions = true,
@@ -40,18 +33,9 @@ import picocli.CommandLine.Spec;
             "Exit status: 0 done (verified equal), 1 a step failed or was refused, 2 VERIFY",
             "found differences, 3 Kafka/registry/executor unreachable or no answer within",
             "--timeout, 64 usage error.", ""})
-public final class MigrateCommand implements Callable<Integer> {
+public final class MigrateCommand extends PartctlCommand<MigrateCommand.Prepared> {
 
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,100}";
-
-    @Spec
-    CommandSpec spec;
-
-    @Mixin
-    ConnectionOptions connection;
-
-    @Mixin
-    FleetScope selection;
 
     @Option(names = "--swap", description = "VERIFY, then swap the partitioned table in (only when equal).")
     boolean swap;
@@ -99,55 +83,49 @@ public final class MigrateCommand implements Callable<Integer> {
             + "UUID); 1-100 letters, digits, . _ : -.")
     String migrationId;
 
-    @Mixin
-    ReportOutput output;
+    /** The checked options: what to do, to which tables, and where pg_dump is when a backup is asked for. */
+    record Prepared(MigrateAction action, MigrationCommands commands, List<MigrationTargets.Target> targets,
+            Path pgDump) {
+    }
 
     @Override
-    public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
-        MigrateAction action;
-        MigrationCommands commands;
-        List<MigrationTargets.Target> targets;
+    protected Prepared prepare() {
+        MigrateAction action = MigrateAction.of(swap, rollback, status, emitSql != null, backupFile != null,
+                finalizeMigration);
+        MigrationCommands commands = new MigrationCommands(settings(), Clock.systemUTC());
+        List<MigrationTargets.Target> targets = MigrationSelection.resolve(scope, connection,
+                action == MigrateAction.ROLLBACK);
         Path pgDump = null;
-        try {
-            output.validate();
-            action = MigrateAction.of(swap, rollback, status, emitSql != null, backupFile != null,
-                    finalizeMigration);
-            commands = new MigrationCommands(settings(), Clock.systemUTC());
-            targets = MigrationSelection.resolve(selection, connection, action == MigrateAction.ROLLBACK);
-            if (backupFile != null) {
-                pgDump = PgDump.locate(System.getenv("PATH"))
-                        .orElseThrow(() -> new IllegalArgumentException(PgDump.NOT_FOUND));
-                oneDatabase(targets);
-                PostgresAddress.parse(targets.get(0).database().jdbcUrl());
-            }
-        } catch (IllegalArgumentException | InventoryException e) {
-            err.println("partctl: " + e.getMessage());
-            return ExitCodes.USAGE;
+        if (backupFile != null) {
+            pgDump = PgDump.locate(System.getenv("PATH"))
+                    .orElseThrow(() -> new IllegalArgumentException(PgDump.NOT_FOUND));
+            oneDatabase(targets);
+            PostgresAddress.parse(targets.get(0).database().jdbcUrl());
         }
-        RunClient client = RunClient.reachable(connection.clientConfig(), err).orElse(null);
-        if (client == null) {
-            return ExitCodes.UNREACHABLE;
-        }
-        if (pgDump != null) {
-            int backedUp = MigrationBackup.write(pgDump, targets, backupFile, err);
+        return new Prepared(action, commands, targets, pgDump);
+    }
+
+    @Override
+    protected int execute(Prepared p, RunClient client, PrintWriter out, PrintWriter err) {
+        if (p.pgDump() != null) {
+            int backedUp = MigrationBackup.write(p.pgDump(), p.targets(), backupFile, err);
             if (backedUp != ExitCodes.OK) {
                 return backedUp;
             }
         }
-        Optional<List<TableMigration>> driven = MigrationSteps.drive(client, commands, timeout, err,
-                driver -> run(action, driver, targets));
+        Optional<List<TableMigration>> driven = MigrationSteps.drive(client, p.commands(), timeout, err,
+                driver -> run(p.action(), driver, p.targets()));
         if (driven.isEmpty()) {
             return ExitCodes.UNREACHABLE;
         }
         List<TableMigration> results = driven.get();
-        if (action == MigrateAction.EMIT_SQL && results.stream().allMatch(r -> r.ending() == TableMigration.Ending.DONE)
-                && !writeScript(results, commands.migrationId(), err)) {
+        if (p.action() == MigrateAction.EMIT_SQL
+                && results.stream().allMatch(r -> r.ending() == TableMigration.Ending.DONE)
+                && !writeScript(results, p.commands().migrationId(), err)) {
             return ExitCodes.USAGE;
         }
-        return MigrationSteps.print(output, new MigrationReport(commands.migrationId(), action.label(), results), out,
-                err);
+        return MigrationSteps.print(output, new MigrationReport(p.commands().migrationId(), p.action().label(),
+                results), out, err);
     }
 
     private static List<TableMigration> run(MigrateAction action, MigrationDriver driver,
@@ -170,13 +148,14 @@ public final class MigrateCommand implements Callable<Integer> {
         require(batchSize >= 1, "--batch-size " + batchSize + " must be at least 1");
         require(!batchPause.isNegative() && batchPause.toMillis() <= Integer.MAX_VALUE,
                 "--batch-pause " + batchPause + " must be between PT0S and about 24 days");
-        require(!timeout.isNegative() && !timeout.isZero(), "--timeout " + timeout + " must be positive");
+        requirePositive(timeout);
         require(chunk.toSeconds() >= 1, "--chunk " + chunk + " must be at least PT1S");
         // a chunk that outlasts the timeout would be taken for a silent executor
         require(chunk.compareTo(timeout) < 0, "--chunk " + chunk + " must be shorter than --timeout " + timeout);
         require(premake >= 0, "--premake " + premake + " must not be negative");
         return new MigrationCommands.Settings(id, premake, batchSize, (int) batchPause.toMillis(),
-                (int) Math.min(Integer.MAX_VALUE, chunk.toSeconds()), ReportOutput.requester(),
+                (int) Math.min(Integer.MAX_VALUE, chunk.toSeconds()), io.arxos.partitions.cli.run.ReportOutput
+                        .requester(),
                 UUID.randomUUID().toString().substring(0, 8));
     }
 

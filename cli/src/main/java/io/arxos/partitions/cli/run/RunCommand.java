@@ -1,17 +1,12 @@
 package io.arxos.partitions.cli.run;
 
 import io.arxos.partitions.cli.ExitCodes;
-import io.arxos.partitions.inventory.InventoryException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import org.apache.avro.specific.SpecificRecord;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that asks the services for one run and prints its report: the options every such command shares
@@ -19,25 +14,13 @@ import picocli.CommandLine.Spec;
  * report, and turn silence into a clear message and exit status 3. A command supplies its request and its
  * {@link RunExchange}.
  */
-public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRecord,
-        A extends SpecificRecord> implements Callable<Integer> {
+public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRecord, A extends SpecificRecord>
+        extends PartctlCommand<R> {
 
     private static final String ID_PATTERN = "[A-Za-z0-9._:-]{1,100}";
 
     private final String idOption;
     private final RunExchange<R, P, A> kind;
-
-    @Spec
-    protected CommandSpec spec;
-
-    @Mixin
-    protected ConnectionOptions connection;
-
-    @Mixin
-    protected FleetScope scope;
-
-    @Mixin
-    protected ReportOutput output;
 
     @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
             description = "How long the run may take before its report is marked incomplete (ISO-8601, default "
@@ -79,24 +62,13 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
     }
 
     @Override
-    public final Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter out = spec.commandLine().getOut();
-        R request;
-        try {
-            output.validate();
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("--timeout " + timeout + " must be positive");
-            }
-            request = request(runId(), scope.databases(connection));
-        } catch (IllegalArgumentException | InventoryException e) {
-            err.println("partctl: " + e.getMessage());
-            return ExitCodes.USAGE;
-        }
-        RunClient client = RunClient.reachable(connection.clientConfig(), err).orElse(null);
-        if (client == null) {
-            return ExitCodes.UNREACHABLE;
-        }
+    protected final R prepare() {
+        requirePositive(timeout);
+        return request(runId(), scope.databases(connection));
+    }
+
+    @Override
+    protected final int execute(R request, RunClient client, PrintWriter out, PrintWriter err) {
         RunClient.Answers<P, A> answers = client.exchange(kind, request, planWait(), reportWait(),
                 line -> err.println("partctl: " + line));
         if (answers.report().isEmpty()) {
