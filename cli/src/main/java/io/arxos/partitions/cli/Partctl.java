@@ -1,6 +1,7 @@
 package io.arxos.partitions.cli;
 
 import io.arxos.partitions.cli.analysis.AnalyzeCommand;
+import io.arxos.partitions.cli.benchmark.BenchmarkCommand;
 import io.arxos.partitions.cli.maintenance.MaintainCommand;
 import io.arxos.partitions.cli.migration.MigrateCommand;
 import io.arxos.partitions.cli.migration.ValidateCommand;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Command;
 /** partctl: drives partition maintenance across the fleet through the planner, executor and reporter services. */
 @Command(name = "partctl", mixinStandardHelpOptions = true, version = "partctl 0.1.0",
         description = "Partitioning analysis, maintenance and online migration for a PostgreSQL fleet, through Kafka.",
-        subcommands = {AnalyzeCommand.class, MaintainCommand.class, MigrateCommand.class, ValidateCommand.class})
+        subcommands = {AnalyzeCommand.class, BenchmarkCommand.class, MaintainCommand.class, MigrateCommand.class,
+            ValidateCommand.class})
 public final class Partctl implements Runnable {
 
     @CommandLine.Spec

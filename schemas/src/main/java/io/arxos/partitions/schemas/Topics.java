@@ -3,6 +3,11 @@ package io.arxos.partitions.schemas;
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.AnalysisRequest;
 import io.arxos.partitions.events.AnalysisRun;
+import io.arxos.partitions.events.BenchmarkCommand;
+import io.arxos.partitions.events.BenchmarkOutcome;
+import io.arxos.partitions.events.BenchmarkReport;
+import io.arxos.partitions.events.BenchmarkRequest;
+import io.arxos.partitions.events.BenchmarkRun;
 import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.MaintenanceRequest;
 import io.arxos.partitions.events.MigrationCommand;
@@ -60,6 +65,19 @@ public final class Topics {
     public static final TopicSpec<MigrationOutcome> MIGRATION_OUTCOMES = new TopicSpec<>(
             "partitions.migration-outcomes", "<database-id>/<schema>.<table>", MigrationOutcome.class, 3, null);
 
+    public static final TopicSpec<BenchmarkRequest> BENCHMARK_REQUESTS = new TopicSpec<>(
+            "partitions.benchmark-requests", "benchmark id", BenchmarkRequest.class, 1, Duration.ofDays(30));
+    public static final TopicSpec<BenchmarkRun> BENCHMARK_RUNS = new TopicSpec<>(
+            "partitions.benchmark-runs", "benchmark id", BenchmarkRun.class, 3, Duration.ofDays(400));
+    public static final TopicSpec<BenchmarkCommand> BENCHMARK_COMMANDS = new TopicSpec<>(
+            "partitions.benchmark-commands", "<database-id>/<schema>.<table>", BenchmarkCommand.class, 3, null);
+    public static final TopicSpec<BenchmarkOutcome> BENCHMARK_OUTCOMES = new TopicSpec<>(
+            "partitions.benchmark-outcomes", "<database-id>/<schema>.<table>", BenchmarkOutcome.class, 3, null,
+            REPORT_MAX_BYTES);
+    public static final TopicSpec<BenchmarkReport> BENCHMARK_REPORTS = new TopicSpec<>(
+            "partitions.benchmark-reports", "benchmark id", BenchmarkReport.class, 3, Duration.ofDays(400),
+            REPORT_MAX_BYTES);
+
     /** Records no consumer could decode: original key and value bytes, the reason in headers. */
     public static final String DEAD_LETTERS = "partitions.dead-letters";
     public static final int DEAD_LETTER_PARTITIONS = 3;
@@ -74,11 +92,12 @@ public final class Topics {
 
     /** Topics whose records are the audit trail (kept forever unless configured otherwise). */
     public static final List<TopicSpec<?>> AUDIT_TRAIL = List.of(RUN_PLANS, COMMANDS, OUTCOMES, MIGRATION_COMMANDS,
-            MIGRATION_OUTCOMES);
+            MIGRATION_OUTCOMES, BENCHMARK_COMMANDS, BENCHMARK_OUTCOMES);
 
     public static final List<TopicSpec<?>> ALL = List.of(
             MAINTENANCE_REQUESTS, RUN_PLANS, TABLE_METRICS, COMMANDS, OUTCOMES, ALERTS, REPORTS,
-            ANALYSIS_REQUESTS, TABLE_ANALYSES, ANALYSIS_RUNS, ANALYSIS_REPORTS, MIGRATION_COMMANDS, MIGRATION_OUTCOMES);
+            ANALYSIS_REQUESTS, TABLE_ANALYSES, ANALYSIS_RUNS, ANALYSIS_REPORTS, MIGRATION_COMMANDS, MIGRATION_OUTCOMES,
+            BENCHMARK_REQUESTS, BENCHMARK_RUNS, BENCHMARK_COMMANDS, BENCHMARK_OUTCOMES, BENCHMARK_REPORTS);
 
     private Topics() {
     }

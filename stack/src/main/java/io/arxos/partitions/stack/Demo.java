@@ -157,7 +157,7 @@ public final class Demo {
         return new Result(exit, maintain, runId, reportFile, report, verifier);
     }
 
-    private static JsonNode fetchJson(Stack stack, String path) throws IOException, InterruptedException {
+    static JsonNode fetchJson(Stack stack, String path) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://127.0.0.1:" + stack.endpoints().reporter() + path);
         // the report topic and the reporter's HTTP view are fed separately: allow it a moment to catch up
@@ -200,10 +200,11 @@ public final class Demo {
                   source %s
                   ./partctl analyze --observe PT10S
                   ./partctl migrate --table public.audit_logs_legacy   (then --swap, --rollback)
+                  ./partctl benchmark --table public.audit_logs_legacy  (after --swap: against its _backup)
                   ./partctl maintain --validate-only
                   ./partctl maintain --dry-run --create-partitions %s %s
                   ./partctl maintain --output-format json --output-file reports/run.json
-                Reports: http://127.0.0.1:%d/reports and /analyses   Health: http://127.0.0.1:{%d,%d,%d}/q/health
+                Reports: http://127.0.0.1:%d/reports, /analyses and /benchmarks   Health: http://127.0.0.1:{%d,%d,%d}/q/health
                 Metrics: http://127.0.0.1:%d/q/metrics  Database: %s (user partman, password in .demo/arxos.password)
                 Press Ctrl-C to stop everything.
                 """, env, java.time.YearMonth.now(ZoneOffset.UTC).plusMonths(4),

@@ -26,7 +26,7 @@ public final class MigrationDemo {
 
     /** What the migration demo did and found. */
     public record Result(int exitCode, List<Integer> exitCodes, List<String> passed, List<String> failed,
-            long writes, Path reportFile) {
+            long writes, Path reportFile, BenchmarkDemo.Result benchmark) {
     }
 
     private MigrationDemo() {
@@ -54,6 +54,8 @@ public final class MigrationDemo {
                 + expected.size() + " rows)", passed, failed);
         check(rows(stack, TABLE + "_backup").equals(expected), "the backup received every write after the swap",
                 passed, failed);
+        // the guide's phase 3 while both sides hold the same rows: after the swap, before the rollback
+        BenchmarkDemo.Result benchmark = BenchmarkDemo.run(stack, reportsDir, out, TABLE);
 
         LiveTableWriter after = new LiveTableWriter(() -> connect(stack), TABLE, SHAPE, expected);
         after.start();
@@ -70,7 +72,8 @@ public final class MigrationDemo {
         check(exitsOk, "partctl migrate, --swap, validate and --rollback exited 0 (" + exits + ")", passed, failed);
         out.printf("demo: self-check of the migration: %d checks passed, %d failed%n", passed.size(), failed.size());
         failed.forEach(f -> out.println("  FAILED " + f));
-        return new Result(failed.isEmpty() ? 0 : 1, exits, passed, failed, writes, reportFile);
+        return new Result(failed.isEmpty() && benchmark.exitCode() == 0 ? 0 : 1, exits, passed, failed, writes,
+                reportFile, benchmark);
     }
 
     private static int partctl(Stack stack, PrintStream out, String... args) {

@@ -1,6 +1,8 @@
 package io.arxos.partitions.cli.migration;
 
 import io.arxos.partitions.cli.ExitCodes;
+import io.arxos.partitions.cli.benchmark.BenchmarkGate;
+import io.arxos.partitions.cli.benchmark.BenchmarkSettings;
 import io.arxos.partitions.cli.run.PartctlCommand;
 import io.arxos.partitions.cli.run.PostgresAddress;
 import io.arxos.partitions.cli.run.RunClient;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code partctl migrate}: moves live tables into monthly partitions online, step by step, through the executor. */
@@ -25,13 +28,15 @@ import picocli.CommandLine.Option;
             "executor-service.",
             "Without an action option: PREPARE, CAPTURE, COPY in chunks until done, then",
             "VERIFY; the original table stays in use until --swap.",
-            "  --swap      VERIFY again, then swap the partitioned table in (only when equal)",
+            "  --swap      VERIFY again, then swap the partitioned table in (only when equal);",
+            "              with --benchmark-gate P, benchmark first and refuse the swap when a",
+            "              query is slower by more than P % beyond its noise",
             "  --finalize  after the swap: stop capturing writes into the backup (no rollback after)",
             "  --rollback  undo the migration",
             "  --status    show the migration's phase and rows copied",
             "  --emit-sql  write every step's statements to a file for review; run nothing",
             "Exit status: 0 done (verified equal), 1 a step failed or was refused, 2 VERIFY",
-            "found differences, 3 Kafka/registry/executor unreachable or no answer within",
+            "found differences or the benchmark gate found a regression, 3 Kafka/registry/executor unreachable or no answer within",
             "--timeout, 64 usage error.", ""})
 public final class MigrateCommand extends PartctlCommand<MigrateCommand.Prepared> {
 
@@ -39,6 +44,14 @@ public final class MigrateCommand extends PartctlCommand<MigrateCommand.Prepared
 
     @Option(names = "--swap", description = "VERIFY, then swap the partitioned table in (only when equal).")
     boolean swap;
+
+    @Option(names = "--benchmark-gate", paramLabel = "PERCENT", description = "With --swap: benchmark the "
+            + "partitioned table against the original first (options as for partctl benchmark: --runs, --warmups, "
+            + "--statement-timeout, --max-duration) and refuse the swap on a regression beyond PERCENT.")
+    Double benchmarkGate;
+
+    @Mixin
+    BenchmarkSettings gateSettings;
 
     @Option(names = "--finalize", description = "After the swap: stop capturing writes into the backup; the backup "
             + "stays for you to drop. A finalized migration can no longer be rolled back.")
@@ -85,7 +98,7 @@ public final class MigrateCommand extends PartctlCommand<MigrateCommand.Prepared
 
     /** The checked options: what to do, to which tables, and where pg_dump is when a backup is asked for. */
     record Prepared(MigrateAction action, MigrationCommands commands, List<MigrationTargets.Target> targets,
-            Path pgDump) {
+            Path pgDump, Optional<BenchmarkGate> gate) {
     }
 
     @Override
@@ -102,7 +115,11 @@ public final class MigrateCommand extends PartctlCommand<MigrateCommand.Prepared
             oneDatabase(targets);
             PostgresAddress.parse(targets.get(0).database().jdbcUrl());
         }
-        return new Prepared(action, commands, targets, pgDump);
+        if (benchmarkGate != null && action != MigrateAction.SWAP) {
+            throw new IllegalArgumentException("--benchmark-gate goes with --swap: it decides whether to swap");
+        }
+        return new Prepared(action, commands, targets, pgDump, Optional.ofNullable(benchmarkGate)
+                .map(p -> new BenchmarkGate(p, gateSettings)));
     }
 
     @Override
@@ -111,6 +128,15 @@ public final class MigrateCommand extends PartctlCommand<MigrateCommand.Prepared
             int backedUp = MigrationBackup.write(p.pgDump(), p.targets(), backupFile, err);
             if (backedUp != ExitCodes.OK) {
                 return backedUp;
+            }
+        }
+        if (p.gate().isPresent()) {
+            BenchmarkGate.Decision gate = p.gate().get().check(client, p.targets().stream()
+                    .map(t -> t.database().id().value()).distinct().toList(), p.targets().stream()
+                            .map(t -> t.migration().table().toString()).toList(), timeout, err);
+            err.println("partctl: " + gate.reason());
+            if (!gate.pass()) {
+                return gate.exitCode();
             }
         }
         Optional<List<TableMigration>> driven = MigrationSteps.drive(client, p.commands(), timeout, err,

@@ -2,13 +2,16 @@ package io.arxos.partitions.executor.config;
 
 import io.arxos.partitions.core.DatabaseId;
 import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.executor.app.benchmark.RunBenchmark;
 import io.arxos.partitions.executor.app.maintenance.ExecuteCommand;
 import io.arxos.partitions.executor.app.maintenance.ExecuteTableCommands;
 import io.arxos.partitions.executor.app.migration.RunMigrationStep;
 import io.arxos.partitions.executor.domain.RetryPolicy;
+import io.arxos.partitions.executor.kafka.benchmark.BenchmarkCommandConsumer;
 import io.arxos.partitions.executor.kafka.maintenance.CommandConsumer;
 import io.arxos.partitions.executor.kafka.migration.MigrationCommandConsumer;
 import io.arxos.partitions.executor.postgres.LedgerMigrations;
+import io.arxos.partitions.executor.postgres.benchmark.JdbcBenchmarkDatabase;
 import io.arxos.partitions.executor.postgres.maintenance.JdbcLedger;
 import io.arxos.partitions.executor.postgres.maintenance.JdbcStepRunner;
 import io.arxos.partitions.executor.postgres.maintenance.JdbcTableInspector;
@@ -32,8 +35,8 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the executor at start-up: inventory, ledger migrations, adapters, and the command and migration consumer
- * threads.
+ * Wires the executor at start-up: inventory, ledger migrations, adapters, and the command, migration and benchmark
+ * consumer threads.
  */
 @ApplicationScoped
 public class ExecutorApplication {
@@ -43,6 +46,7 @@ public class ExecutorApplication {
     private CommandConsumer consumer;
     private PooledConnections connections;
     private MigrationCommandConsumer migrationConsumer;
+    private BenchmarkCommandConsumer benchmarkConsumer;
 
     void start(@Observes StartupEvent event, ExecutorConfig config, Config mp, MeterRegistry meters) {
         FleetInventory inventory = new InventoryLoader().load(config.inventory());
@@ -84,6 +88,13 @@ public class ExecutorApplication {
         Thread migrationThread = new Thread(migrationConsumer, "executor-migration-consumer");
         migrationThread.setDaemon(true);
         migrationThread.start();
+        // benchmarks open their own two sessions per database, outside the pool maintenance draws on
+        benchmarkConsumer = new BenchmarkCommandConsumer(kafka, new RunBenchmark(inventory,
+                new JdbcBenchmarkDatabase(FleetConnections.fromEnvironment(inventory, "partitions-benchmark"), clock,
+                        Duration.ofSeconds(1)), clock), clock, config.benchmark().maxCommandDuration());
+        Thread benchmarkThread = new Thread(benchmarkConsumer, "executor-benchmark-consumer");
+        benchmarkThread.setDaemon(true);
+        benchmarkThread.start();
         LOG.infof("executor %s consuming commands for %d databases (ledger schema %s)", config.instanceId(),
                 inventory.databases().size(), config.ledgerSchema());
     }
@@ -108,6 +119,9 @@ public class ExecutorApplication {
         if (migrationConsumer != null) {
             migrationConsumer.close();
         }
+        if (benchmarkConsumer != null) {
+            benchmarkConsumer.close();
+        }
         if (connections != null) {
             connections.close();
         }
@@ -115,6 +129,6 @@ public class ExecutorApplication {
 
     public boolean isConsuming() {
         return consumer != null && consumer.isPolling() && migrationConsumer != null
-                && migrationConsumer.isPolling();
+                && migrationConsumer.isPolling() && benchmarkConsumer != null && benchmarkConsumer.isPolling();
     }
 }

@@ -97,6 +97,15 @@ public interface ExecutorConfig {
         long headroomBytes();
     }
 
+    Benchmark benchmark();
+
+    /** Query benchmarks before and after partitioning. */
+    interface Benchmark {
+        /** The longest one table's benchmark may take before its consumer is considered stuck. */
+        @WithDefault("PT1H")
+        Duration maxCommandDuration();
+    }
+
     /** How the executor creates missing topics at start-up. */
     interface Topics {
         @WithDefault("1")

@@ -4,19 +4,27 @@ import io.arxos.partitions.inventory.FleetConnections;
 import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryLoader;
 import io.arxos.partitions.planner.app.analysis.AnalyzeDatabases;
+import io.arxos.partitions.planner.app.benchmark.BenchmarkPublisher;
+import io.arxos.partitions.planner.app.benchmark.BenchmarkRequestSpec;
+import io.arxos.partitions.planner.app.benchmark.PlanBenchmarkRun;
 import io.arxos.partitions.planner.app.maintenance.PlanMaintenanceRun;
 import io.arxos.partitions.planner.app.maintenance.RunPublisher;
 import io.arxos.partitions.planner.app.maintenance.RunRequest;
 import io.arxos.partitions.planner.domain.analysis.AnalysisSettings;
+import io.arxos.partitions.planner.domain.benchmark.Baseline;
+import io.arxos.partitions.planner.domain.benchmark.PlannedBenchmark;
 import io.arxos.partitions.planner.domain.maintenance.PlanScope;
 import io.arxos.partitions.planner.domain.maintenance.PlannedRun;
 import io.arxos.partitions.planner.kafka.RequestLoop;
 import io.arxos.partitions.planner.kafka.TransactionalPublisher;
 import io.arxos.partitions.planner.kafka.analysis.AnalysisRequests;
 import io.arxos.partitions.planner.kafka.analysis.KafkaAnalysisPublisher;
+import io.arxos.partitions.planner.kafka.benchmark.BenchmarkRequests;
+import io.arxos.partitions.planner.kafka.benchmark.KafkaBenchmarkPublisher;
 import io.arxos.partitions.planner.kafka.maintenance.KafkaRunPublisher;
 import io.arxos.partitions.planner.kafka.maintenance.MaintenanceRequests;
 import io.arxos.partitions.planner.postgres.analysis.JdbcTableProfiler;
+import io.arxos.partitions.planner.postgres.benchmark.JdbcBenchmarkCatalog;
 import io.arxos.partitions.planner.postgres.maintenance.JdbcPartitionCatalog;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicProvisioner;
@@ -41,8 +49,8 @@ import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
- * Wires the planner: inventory, catalog reader, table profiler, transactional publisher, the maintenance and analysis
- * request listeners and the schedules.
+ * Wires the planner: inventory, catalog reader, table profiler, benchmark catalog, transactional publisher, one
+ * request loop per kind (maintenance, analysis, benchmark) and the schedules.
  */
 @ApplicationScoped
 public class PlannerApplication {
@@ -53,6 +61,8 @@ public class PlannerApplication {
     private TransactionalPublisher transactions;
     private RequestLoop<?, ?> listener;
     private RequestLoop<?, ?> analysisListener;
+    private RequestLoop<?, ?> benchmarkListener;
+    private PlanBenchmarkRun benchmarks;
     private ExecutorService workers;
     private PlannerConfig config;
     private MeterRegistry meters;
@@ -88,9 +98,24 @@ public class PlannerApplication {
         Thread analysisThread = new Thread(analysisListener, "planner-analysis-listener");
         analysisThread.setDaemon(true);
         analysisThread.start();
+        startBenchmarks(kafka, inventory);
         LOG.infof("planner %s ready: %d databases, validation '%s', maintenance '%s' (%s)", config.instanceId(),
                 inventory.databases().size(), config.schedule().validation(), config.schedule().maintenance(),
                 config.schedule().timeZone());
+    }
+
+    private void startBenchmarks(KafkaSettings kafka, FleetInventory inventory) {
+        JdbcBenchmarkCatalog catalog = new JdbcBenchmarkCatalog(
+                FleetConnections.fromEnvironment(inventory, "partitions-benchmark"), config.catalogStatementTimeout());
+        KafkaBenchmarkPublisher publisher = new KafkaBenchmarkPublisher(transactions);
+        Function<BenchmarkPublisher, PlanBenchmarkRun> plannerFor =
+                target -> new PlanBenchmarkRun(inventory, catalog, target, Clock.systemUTC());
+        benchmarks = plannerFor.apply(publisher);
+        benchmarkListener = new RequestLoop<>(kafka, "planner-service-benchmark", "planner-benchmark",
+                Topics.BENCHMARK_REQUESTS, Map.of(), new BenchmarkRequests(publisher, plannerFor, Clock.systemUTC()));
+        Thread thread = new Thread(benchmarkListener, "planner-benchmark-listener");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private static AnalysisSettings analysisSettings(PlannerConfig.Analysis a) {
@@ -125,6 +150,19 @@ public class PlannerApplication {
         scheduled(PlannedRun.Trigger.SCHEDULED_MAINTENANCE, PlanScope.FULL);
     }
 
+    @Scheduled(identity = "benchmark", cron = "{planner.schedule.benchmark}",
+            timeZone = "{planner.schedule.time-zone}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledBenchmark() {
+        if (benchmarks == null) {
+            return;
+        }
+        String runId = UUID.randomUUID().toString();
+        LOG.infof("benchmark %s: scheduled", runId);
+        benchmarks.plan(new BenchmarkRequestSpec(runId, "planner schedule", List.of(), List.of(),
+                new Baseline.MigrationTwin(), new PlannedBenchmark.Settings(9, 2, 30_000, true),
+                config.benchmarkDeadline()));
+    }
+
     private void scheduled(PlannedRun.Trigger trigger, PlanScope scope) {
         if (planner == null) {
             return;
@@ -141,6 +179,9 @@ public class PlannerApplication {
         if (analysisListener != null) {
             analysisListener.close();
         }
+        if (benchmarkListener != null) {
+            benchmarkListener.close();
+        }
         if (workers != null) {
             workers.shutdown();
         }
@@ -151,6 +192,6 @@ public class PlannerApplication {
 
     public boolean isListening() {
         return listener != null && listener.isPolling() && analysisListener != null
-                && analysisListener.isPolling();
+                && analysisListener.isPolling() && benchmarkListener != null && benchmarkListener.isPolling();
     }
 }

@@ -25,6 +25,10 @@ public interface PlannerConfig {
         @WithDefault("0 0 3 ? * SUN")
         String maintenance();
 
+        /** Monthly query benchmark of every table with a baseline, the guide's 04:00 on the 1st. */
+        @WithDefault("0 0 4 1 * ?")
+        String benchmark();
+
         @WithDefault("UTC")
         String timeZone();
     }
@@ -32,6 +36,10 @@ public interface PlannerConfig {
     /** How long a run may take before its report is marked incomplete. */
     @WithDefault("PT30M")
     Duration runDeadline();
+
+    /** How long a scheduled benchmark may take before its report is marked incomplete. */
+    @WithDefault("PT2H")
+    Duration benchmarkDeadline();
 
     /** statement_timeout of catalog reads. */
     @WithDefault("PT30S")

@@ -1,11 +1,13 @@
 package io.arxos.partitions.reporter.config;
 
 import io.arxos.partitions.reporter.app.analysis.AnalysisRuns;
+import io.arxos.partitions.reporter.app.benchmark.BenchmarkRuns;
 import io.arxos.partitions.reporter.app.maintenance.MaintenanceRuns;
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.files.ReportArchive;
 import io.arxos.partitions.reporter.http.MicrometerReportEvents;
 import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
+import io.arxos.partitions.reporter.json.BenchmarkJsonFormat;
 import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.ReportFileWriter;
 import io.arxos.partitions.reporter.kafka.ReportTopology;
@@ -59,6 +61,14 @@ public class ReporterApplication {
         return ReportArchive.analyses(Path.of(config.outputDir()));
     }
 
+    @Produces
+    @Singleton
+    @Named("benchmarks")
+    ReportArchive benchmarkArchive(ReporterConfig config) {
+        ReporterConfig.validate(config);
+        return ReportArchive.benchmarks(Path.of(config.outputDir()));
+    }
+
     /** Quarkus hands the stream threads' failures to this bean. */
     @Produces
     @Singleton
@@ -90,14 +100,16 @@ public class ReporterApplication {
         return ReportTopology.build(new ReportTopology.Settings(settings.registry(), config.punctuateInterval(),
                 config.finishedRetention(), config.orphanTtl()),
                 new MaintenanceRuns(events, JsonReportFormat::render),
-                new AnalysisRuns(events, config.analysisAssemblyTimeout(), AnalysisJsonFormat::render));
+                new AnalysisRuns(events, config.analysisAssemblyTimeout(), AnalysisJsonFormat::render),
+                new BenchmarkRuns(events, BenchmarkJsonFormat::render));
     }
 
     @Produces
     @Singleton
     ReportFileWriter reportFileWriter(KafkaSettings settings, @Named("maintenance") ReportArchive reports,
-            @Named("analyses") ReportArchive analyses, ReporterConfig config) {
-        return new ReportFileWriter(settings, reports, analyses, config.files().enabled());
+            @Named("analyses") ReportArchive analyses, @Named("benchmarks") ReportArchive benchmarks,
+            ReporterConfig config) {
+        return new ReportFileWriter(settings, reports, analyses, benchmarks, config.files().enabled());
     }
 
     void start(@Observes StartupEvent event, ReportFileWriter files) {

@@ -30,6 +30,8 @@ public final class ReportArchive {
 
     /** The subdirectory of the report directory holding the analyses. */
     public static final String ANALYSES = "analyses";
+    /** The subdirectory holding the benchmark reports. */
+    public static final String BENCHMARKS = "benchmarks";
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,150}");
 
     private final Path dir;
@@ -40,12 +42,13 @@ public final class ReportArchive {
      *
      * @param noun how messages name a run of the kind ("run", "analysis")
      * @param idField the top-level JSON field holding the run's id
-     * @param html whether the kind has an HTML page, rendered from the JSON
+     * @param html whether the kind has an HTML page (rendered from the JSON where the report brings none)
      */
     public record Shelf(String noun, String idField, boolean html) {
 
         static final Shelf MAINTENANCE = new Shelf("run", "runId", true);
         static final Shelf ANALYSIS = new Shelf("analysis", "analysisId", false);
+        static final Shelf BENCHMARK = new Shelf("benchmark", "benchmarkId", true);
     }
 
     public ReportArchive(Path dir, Shelf shelf) {
@@ -56,6 +59,11 @@ public final class ReportArchive {
     /** The maintenance reports in {@code dir}. */
     public static ReportArchive maintenance(Path dir) {
         return new ReportArchive(dir, Shelf.MAINTENANCE);
+    }
+
+    /** The benchmark reports inside a report directory. */
+    public static ReportArchive benchmarks(Path reportDirectory) {
+        return new ReportArchive(reportDirectory.resolve(BENCHMARKS), Shelf.BENCHMARK);
     }
 
     /** The analysis reports inside a report directory. */
@@ -88,12 +96,17 @@ public final class ReportArchive {
 
     /** Writes (or replaces) a report's files; each file is replaced atomically, so readers never see half. */
     public void write(String id, String markdown, String json) {
+        write(id, markdown, json, null);
+    }
+
+    /** As {@link #write(String, String, String)}, with the report's own HTML page (null: rendered from the JSON). */
+    public void write(String id, String markdown, String json, String page) {
         try {
             Files.createDirectories(dir);
             replace(path(id, Format.MARKDOWN), markdown);
             replace(path(id, Format.JSON), json);
             if (shelf.html()) {
-                replace(path(id, Format.HTML), html(json));
+                replace(path(id, Format.HTML), page == null || page.isEmpty() ? html(json) : page);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report of " + shelf.noun() + " " + id + " to " + dir,

@@ -6,7 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Counts emitted reports by status: {@code reporter_reports_total{status=…}} and
- * {@code reporter_analysis_reports_total{status=…}} on /q/metrics.
+ * {@code reporter_analysis_reports_total{status=…}} and {@code reporter_benchmark_reports_total{status=…,regression=…}}
+ * on /q/metrics.
  */
 public class MicrometerReportEvents implements ReportEvents {
 
@@ -18,6 +19,7 @@ public class MicrometerReportEvents implements ReportEvents {
             // registered up front so dashboards see zeros rather than missing series
             registry.counter("reporter.reports", "status", status.name());
             registry.counter("reporter.analysis.reports", "status", status.name());
+            registry.counter("reporter.benchmark.reports", "status", status.name(), "regression", "false");
         }
     }
 
@@ -29,5 +31,11 @@ public class MicrometerReportEvents implements ReportEvents {
     @Override
     public void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
         registry.counter("reporter.analysis.reports", "status", status.name()).increment();
+    }
+
+    @Override
+    public void benchmarkReportEmitted(String benchmarkId, ReportStatus status, int exitCode) {
+        registry.counter("reporter.benchmark.reports", "status", status.name(), "regression",
+                Boolean.toString(exitCode == 2)).increment();
     }
 }

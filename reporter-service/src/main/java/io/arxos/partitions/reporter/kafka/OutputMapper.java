@@ -8,6 +8,7 @@ import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.RunTrigger;
 import io.arxos.partitions.events.TableId;
 import io.arxos.partitions.reporter.app.analysis.ComposedAnalysis;
+import io.arxos.partitions.reporter.app.benchmark.ComposedBenchmark;
 import io.arxos.partitions.reporter.app.maintenance.ComposedReport;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisReport;
 import io.arxos.partitions.reporter.domain.maintenance.Alert;
@@ -60,6 +61,28 @@ final class OutputMapper {
                 .setExitCode(r.exitCode())
                 .setMarkdown(composed.markdown())
                 .setJson(composed.json())
+                .build();
+    }
+
+    static io.arxos.partitions.events.BenchmarkReport benchmarkReport(ComposedBenchmark composed) {
+        var r = composed.report();
+        var s = r.summary();
+        return io.arxos.partitions.events.BenchmarkReport.newBuilder()
+                .setEnvelope(CoreTypes.envelope(r.benchmarkId(), PRODUCER, r.generatedAt()))
+                .setStatus(ReportStatus.valueOf(r.status().name()))
+                .setTables(s.tables())
+                .setQueries(s.queries())
+                .setFaster(s.faster())
+                .setSlower(s.slower())
+                .setUnchanged(s.unchanged())
+                .setVoided(s.voided())
+                .setRegressions(r.regressions().stream().map(g -> io.arxos.partitions.events.BenchmarkRegression
+                        .newBuilder().setTable(g.table()).setQuery(g.query()).setChangePercent(g.changePercent())
+                        .setNoisePercent(g.noisePercent()).build()).toList())
+                .setExitCode(r.exitCode())
+                .setMarkdown(composed.markdown())
+                .setJson(composed.json())
+                .setHtml(composed.html())
                 .build();
     }
 

@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.kafka;
 
 import io.arxos.partitions.events.AnalysisReport;
+import io.arxos.partitions.events.BenchmarkReport;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.reporter.files.ReportArchive;
 import io.arxos.partitions.schemas.DeadLetters;
@@ -24,8 +25,8 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Writes every published report to files. It reads {@code partitions.reports} and
- * {@code partitions.analysis-reports} itself (read_committed, all partitions, from the beginning, no consumer group)
+ * Writes every published report to files. It reads {@code partitions.reports},
+ * {@code partitions.analysis-reports} and {@code partitions.benchmark-reports} itself (read_committed, all partitions, from the beginning, no consumer group)
  * rather than writing from the stream processor: files then hold only reports whose transaction committed, every
  * replica of the service serves every report whichever instance built it, and a fresh disk is refilled from the
  * topics at start-up.
@@ -38,18 +39,22 @@ public class ReportFileWriter {
     private final KafkaSettings settings;
     private final ReportArchive archive;
     private final ReportArchive analyses;
+    private final ReportArchive benchmarks;
     private final boolean enabled;
     private volatile Follower loop;
     private volatile boolean assigned;
     private Deserializer<RunReport> reports;
     private Deserializer<AnalysisReport> analysisReports;
+    private Deserializer<BenchmarkReport> benchmarkReports;
     private KafkaDeadLetterSink deadLetters;
 
     /** @param enabled false: write nothing ({@code reporter.files.enabled=false}) */
-    public ReportFileWriter(KafkaSettings settings, ReportArchive archive, ReportArchive analyses, boolean enabled) {
+    public ReportFileWriter(KafkaSettings settings, ReportArchive archive, ReportArchive analyses,
+            ReportArchive benchmarks, boolean enabled) {
         this.settings = settings;
         this.archive = archive;
         this.analyses = analyses;
+        this.benchmarks = benchmarks;
         this.enabled = enabled;
     }
 
@@ -66,12 +71,14 @@ public class ReportFileWriter {
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
         reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
         analysisReports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registry()).deserializer();
+        benchmarkReports = Topics.BENCHMARK_REPORTS.valueSerde(settings.registry()).deserializer();
         deadLetters = new KafkaDeadLetterSink(settings.admin(), "reporter-report-files-dead-letters");
         loop = new Follower(new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         Thread thread = new Thread(loop, "reporter-report-files");
         thread.setDaemon(true);
         thread.start();
-        LOG.infof("writing reports to %s and analyses to %s", archive.directory(), analyses.directory());
+        LOG.infof("writing reports to %s, analyses to %s and benchmarks to %s", archive.directory(),
+                analyses.directory(), benchmarks.directory());
     }
 
     public void stop() {
@@ -114,7 +121,9 @@ public class ReportFileWriter {
             for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
                 boolean done = record.topic().equals(Topics.ANALYSIS_REPORTS.name())
                         ? write(record, analysisReports, this::writeAnalysis, deadLetters)
-                        : write(record, reports, this::writeReport, deadLetters);
+                        : record.topic().equals(Topics.BENCHMARK_REPORTS.name())
+                                ? write(record, benchmarkReports, this::writeBenchmark, deadLetters)
+                                : write(record, reports, this::writeReport, deadLetters);
                 if (!done) {
                     // registry or disk trouble: read this record again after a pause
                     consumer.seek(partition, record.offset());
@@ -131,7 +140,8 @@ public class ReportFileWriter {
     /** Every partition of both report topics, from the beginning; waits until the topics exist. */
     private void assign(KafkaConsumer<byte[], byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.REPORTS.name(), Topics.ANALYSIS_REPORTS.name())) {
+        for (String topic : List.of(Topics.REPORTS.name(), Topics.ANALYSIS_REPORTS.name(),
+                Topics.BENCHMARK_REPORTS.name())) {
             List<TopicPartition> found = List.of();
             while (loop.running() && found.isEmpty()) {
                 try {
@@ -195,6 +205,12 @@ public class ReportFileWriter {
         String id = report.getEnvelope().getRunId();
         analyses.write(id, report.getMarkdown(), report.getJson());
         LOG.infof("analysis %s: %s report written to %s", id, report.getStatus(), analyses.directory());
+    }
+
+    private void writeBenchmark(BenchmarkReport report) {
+        String id = report.getEnvelope().getRunId();
+        benchmarks.write(id, report.getMarkdown(), report.getJson(), report.getHtml());
+        LOG.infof("benchmark %s: %s report written to %s", id, report.getStatus(), benchmarks.directory());
     }
 
     /** Writes one decoded report to its archive; throws when the disk refuses. */

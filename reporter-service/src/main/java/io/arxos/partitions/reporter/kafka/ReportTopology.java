@@ -2,19 +2,26 @@ package io.arxos.partitions.reporter.kafka;
 
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.AnalysisRun;
+import io.arxos.partitions.events.BenchmarkOutcome;
+import io.arxos.partitions.events.BenchmarkReport;
+import io.arxos.partitions.events.BenchmarkRun;
 import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.reporter.app.analysis.ComposedAnalysis;
+import io.arxos.partitions.reporter.app.benchmark.ComposedBenchmark;
 import io.arxos.partitions.reporter.app.maintenance.RunOutput;
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
+import io.arxos.partitions.reporter.domain.benchmark.BenchmarkPlan;
+import io.arxos.partitions.reporter.domain.benchmark.TableBenchmark;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import io.arxos.partitions.reporter.kafka.analysis.AnalysisEventMapper;
+import io.arxos.partitions.reporter.kafka.benchmark.BenchmarkEventMapper;
 import io.arxos.partitions.reporter.kafka.maintenance.EventMapper;
 import io.arxos.partitions.reporter.kafka.run.RunAssembly;
 import io.arxos.partitions.reporter.kafka.run.RunEvent;
@@ -36,7 +43,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
  * The reporter's topology, built in one place so the service and its tests run the same one. Two independent
- * sub-topologies, maintenance runs and analyses, in one Streams application:
+ * sub-topologies, maintenance runs, analyses and benchmarks, in one Streams application:
  * <pre>
  * run-plans ──────────────────────────────────────────┐
  * outcomes ── re-key by run id ── outcomes-by-run ────┴─ merge ── run-reports (store) ─┬─ reports
@@ -45,6 +52,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * analysis-runs ────────────────────────────────────────────────────┐
  * table-analyses ── re-key by analysis id ── table-analyses-by-run ──┴─ merge ── assembly (store) ── analysis-reports
  *                                              (3 partitions, JSON)
+ *
+ * benchmark-runs ───────────────────────────────────────────────────────┐
+ * benchmark-outcomes ── re-key by benchmark id ── benchmark-outcomes-by-run ──┴─ merge ── assembly ── benchmark-reports
  * </pre>
  */
 public final class ReportTopology {
@@ -57,6 +67,11 @@ public final class ReportTopology {
     public static final String ANALYSIS_STORE = "reporter-analyses";
     /** Name of the analysis repartition step: {@code <application.id>-table-analyses-by-run-repartition}. */
     public static final String TABLE_ANALYSES_BY_RUN = "table-analyses-by-run";
+
+    /** The benchmark store: per benchmark its progress, its plan and one slot per table's command. */
+    public static final String BENCHMARK_STORE = "reporter-benchmarks";
+    /** Name of the benchmark repartition step. */
+    public static final String BENCHMARK_OUTCOMES_BY_RUN = "benchmark-outcomes-by-run";
 
     private ReportTopology() {
     }
@@ -85,9 +100,11 @@ public final class ReportTopology {
     /**
      * @param maintenance the maintenance kind: run plans and command outcomes to reports and alerts
      * @param analyses the analysis kind: run summaries and table analyses to analysis reports
+     * @param benchmarks the benchmark kind: benchmark plans and table outcomes to benchmark reports
      */
     public static Topology build(Settings settings, RunKind<PlannedRun, Outcome, RunOutput> maintenance,
-            RunKind<AnalysedRun, AnalysedTable, ComposedAnalysis> analyses) {
+            RunKind<AnalysedRun, AnalysedTable, ComposedAnalysis> analyses,
+            RunKind<BenchmarkPlan, TableBenchmark, ComposedBenchmark> benchmarks) {
         StreamsBuilder builder = new StreamsBuilder();
         Serde<String> keys = Serdes.String();
         Serde<RunPlan> plans = Topics.RUN_PLANS.valueSerde(settings.registryConfig());
@@ -128,6 +145,7 @@ public final class ReportTopology {
                         ((RunOutput.AlertRaised) out).at()), Named.as("alert-to-avro"))
                 .to(Topics.ALERTS.name(), Produced.with(keys, alerts).withName("alerts"));
         addAnalyses(builder, settings, analyses);
+        addBenchmarks(builder, settings, benchmarks);
         return builder.build();
     }
 
@@ -170,6 +188,45 @@ public final class ReportTopology {
                         "analysis-report-assembly"), ANALYSIS_STORE)
                 .mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
                 .to(Topics.ANALYSIS_REPORTS.name(), Produced.with(keys, reports).withName("analysis-reports"));
+    }
+
+    /** The benchmark sub-topology, added last so the others keep their node and task names. */
+    private static void addBenchmarks(StreamsBuilder builder, Settings settings,
+            RunKind<BenchmarkPlan, TableBenchmark, ComposedBenchmark> benchmarks) {
+        Serde<String> keys = Serdes.String();
+        Serde<BenchmarkRun> runs = Topics.BENCHMARK_RUNS.valueSerde(settings.registryConfig());
+        Serde<BenchmarkOutcome> outcomes = Topics.BENCHMARK_OUTCOMES.valueSerde(settings.registryConfig());
+        Serde<BenchmarkReport> reports = Topics.BENCHMARK_REPORTS.valueSerde(settings.registryConfig());
+
+        // an outcome carries every run's time and the query texts: not cached, like the analyses
+        builder.addStateStore(RunStores.store(BENCHMARK_STORE, BenchmarkPlan.class, TableBenchmark.class, false));
+
+        KStream<String, RunEvent<BenchmarkPlan, TableBenchmark>> planEvents = builder
+                .stream(Topics.BENCHMARK_RUNS.name(), Consumed.with(keys, runs).withName("benchmark-runs"))
+                .filter((id, run) -> run != null, Named.as("drop-benchmark-run-tombstones"))
+                .mapValues(
+                        run -> (RunEvent<BenchmarkPlan, TableBenchmark>) new RunEvent.PlanArrived<BenchmarkPlan, TableBenchmark>(
+                                BenchmarkEventMapper.plan(run)), Named.as("benchmark-run-to-domain"));
+
+        // outcomes are keyed by table; co-locate them with their benchmark's plan
+        KStream<String, RunEvent<BenchmarkPlan, TableBenchmark>> outcomeEvents = builder
+                .stream(Topics.BENCHMARK_OUTCOMES.name(), Consumed.with(keys, outcomes)
+                        .withName("benchmark-outcomes"))
+                .filter((table, outcome) -> outcome != null, Named.as("drop-benchmark-outcome-tombstones"))
+                .map((table, outcome) -> KeyValue.pair(outcome.getEnvelope().getRunId(),
+                        BenchmarkEventMapper.outcome(outcome)), Named.as("benchmark-outcome-by-run-id"))
+                .repartition(Repartitioned.<String, TableBenchmark>as(BENCHMARK_OUTCOMES_BY_RUN).withKeySerde(keys)
+                        .withValueSerde(new JsonSerde<>(TableBenchmark.class))
+                        .withNumberOfPartitions(Topics.BENCHMARK_RUNS.partitions()))
+                .mapValues(
+                        outcome -> (RunEvent<BenchmarkPlan, TableBenchmark>) new RunEvent.ItemArrived<BenchmarkPlan, TableBenchmark>(
+                                outcome.benchmarkId(), outcome), Named.as("benchmark-outcome-event"));
+
+        planEvents.merge(outcomeEvents, Named.as("benchmark-plans-and-outcomes"))
+                .process(() -> new RunAssembly<>(benchmarks, BENCHMARK_STORE, settings.timing()),
+                        Named.as("benchmark-report-assembly"), BENCHMARK_STORE)
+                .mapValues(OutputMapper::benchmarkReport, Named.as("benchmark-report-to-avro"))
+                .to(Topics.BENCHMARK_REPORTS.name(), Produced.with(keys, reports).withName("benchmark-reports"));
     }
 
     /** A table analysis on its way to its run summary: the value of the repartition topic. */

@@ -8,6 +8,7 @@ import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.reporter.app.analysis.AnalysisRuns;
+import io.arxos.partitions.reporter.app.benchmark.BenchmarkRuns;
 import io.arxos.partitions.reporter.app.maintenance.MaintenanceRuns;
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
@@ -16,6 +17,7 @@ import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
+import io.arxos.partitions.reporter.json.BenchmarkJsonFormat;
 import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.run.RunState;
 import io.arxos.partitions.schemas.Topics;
@@ -59,6 +61,9 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, TableAnalysis> tableAnalyses;
     final TestInputTopic<byte[], byte[]> rawTableAnalyses;
     final TestOutputTopic<String, AnalysisReport> analysisReports;
+    final TestInputTopic<String, io.arxos.partitions.events.BenchmarkRun> benchmarkRuns;
+    final TestInputTopic<String, io.arxos.partitions.events.BenchmarkOutcome> benchmarkOutcomes;
+    final TestOutputTopic<String, io.arxos.partitions.events.BenchmarkReport> benchmarkReports;
     private final String scope = "reporter-topology-" + UUID.randomUUID();
 
     TopologyHarness(Instant start) {
@@ -79,11 +84,17 @@ final class TopologyHarness implements AutoCloseable {
             public void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
                 emitted.add("analysis " + analysisId + ":" + status);
             }
+
+            @Override
+            public void benchmarkReportEmitted(String benchmarkId, ReportStatus status, int exitCode) {
+                emitted.add("benchmark " + benchmarkId + ":" + status + ":" + exitCode);
+            }
         };
         driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
                 Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1)),
                 new MaintenanceRuns(events, JsonReportFormat::render),
-                new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render)), props, start);
+                new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render),
+                new BenchmarkRuns(events, BenchmarkJsonFormat::render)), props, start);
         plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
                 Topics.RUN_PLANS.valueSerde(registry).serializer());
         outcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new StringSerializer(),
@@ -102,6 +113,12 @@ final class TopologyHarness implements AutoCloseable {
                 new ByteArraySerializer());
         analysisReports = driver.createOutputTopic(Topics.ANALYSIS_REPORTS.name(), new StringDeserializer(),
                 Topics.ANALYSIS_REPORTS.valueSerde(registry).deserializer());
+        benchmarkRuns = driver.createInputTopic(Topics.BENCHMARK_RUNS.name(), new StringSerializer(),
+                Topics.BENCHMARK_RUNS.valueSerde(registry).serializer());
+        benchmarkOutcomes = driver.createInputTopic(Topics.BENCHMARK_OUTCOMES.name(), new StringSerializer(),
+                Topics.BENCHMARK_OUTCOMES.valueSerde(registry).serializer());
+        benchmarkReports = driver.createOutputTopic(Topics.BENCHMARK_REPORTS.name(), new StringDeserializer(),
+                Topics.BENCHMARK_REPORTS.valueSerde(registry).deserializer());
     }
 
     void sendPlan(PlannedRun plan) {

@@ -13,4 +13,8 @@ public interface ReportEvents {
     /** An analysis report was emitted; ignored unless overridden. */
     default void analysisReportEmitted(String analysisId, ReportStatus status, int exitCode) {
     }
+
+    /** A benchmark report was emitted (exit code 2: a regression); ignored unless overridden. */
+    default void benchmarkReportEmitted(String benchmarkId, ReportStatus status, int exitCode) {
+    }
 }

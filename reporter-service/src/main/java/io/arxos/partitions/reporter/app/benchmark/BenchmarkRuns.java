@@ -1,0 +1,61 @@
+package io.arxos.partitions.reporter.app.benchmark;
+
+import io.arxos.partitions.reporter.app.run.ReportEvents;
+import io.arxos.partitions.reporter.app.run.RunKind;
+import io.arxos.partitions.reporter.app.run.Settlement;
+import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
+import io.arxos.partitions.reporter.domain.benchmark.BenchmarkHtmlRenderer;
+import io.arxos.partitions.reporter.domain.benchmark.BenchmarkMarkdownRenderer;
+import io.arxos.partitions.reporter.domain.benchmark.BenchmarkPlan;
+import io.arxos.partitions.reporter.domain.benchmark.BenchmarkReport;
+import io.arxos.partitions.reporter.domain.benchmark.BenchmarkReportBuilder;
+import io.arxos.partitions.reporter.domain.benchmark.TableBenchmark;
+import io.arxos.partitions.reporter.domain.run.Announcement;
+import io.arxos.partitions.reporter.domain.run.ReportStatus;
+import io.arxos.partitions.reporter.domain.run.RunProgress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Benchmark runs: the plan lists one command per table, so the report is complete when each has its outcome, and
+ * goes out INCOMPLETE at the plan's deadline otherwise.
+ *
+ * @param json renders a report as JSON (the json adapter's format)
+ */
+public record BenchmarkRuns(ReportEvents events,
+        Function<BenchmarkReport, String> json) implements RunKind<BenchmarkPlan, TableBenchmark, ComposedBenchmark> {
+
+    @Override
+    public String noun() {
+        return "benchmark";
+    }
+
+    @Override
+    public Announcement announce(BenchmarkPlan plan, Instant now) {
+        return Announcement.of(plan.targets().stream().map(BenchmarkPlan.Target::commandId).toList(),
+                plan.deadline());
+    }
+
+    @Override
+    public Settlement<ComposedBenchmark> settle(BenchmarkPlan plan, List<TableBenchmark> tables,
+            RunProgress progress, ReportStatus status, Instant now) {
+        ComposedBenchmark composed = compose(plan, tables, status, now, json);
+        return new Settlement<>(List.of(new Keyed<>(plan.benchmarkId(), composed)), Set.of(),
+                composed.report().exitCode());
+    }
+
+    @Override
+    public void reported(String benchmarkId, ReportStatus status, int exitCode) {
+        events.benchmarkReportEmitted(benchmarkId, status, exitCode);
+    }
+
+    /** The "report a benchmark" use case: builds the report and renders it three ways. */
+    public static ComposedBenchmark compose(BenchmarkPlan plan, List<TableBenchmark> tables, ReportStatus status,
+            Instant now, Function<BenchmarkReport, String> json) {
+        BenchmarkReport report = BenchmarkReportBuilder.build(plan, tables, status, now);
+        return new ComposedBenchmark(report, BenchmarkMarkdownRenderer.render(report), json.apply(report),
+                BenchmarkHtmlRenderer.render(report));
+    }
+}
