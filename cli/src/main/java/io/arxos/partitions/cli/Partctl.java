@@ -32,6 +32,19 @@ public final class Partctl implements Runnable {
         CommandLine cli = new CommandLine(new Partctl());
         cli.setOut(out);
         cli.setErr(err);
+        cli.registerConverter(java.time.Duration.class, text -> {
+            try {
+                return io.arxos.partitions.cli.run.HumanDuration.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
+        // a failure inside a command is a message and a status, never a stack trace
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            line.getErr().println("partctl: " + (ex.getMessage() == null ? ex.getClass().getSimpleName()
+                    : ex.getMessage()));
+            return ex instanceof IllegalArgumentException ? ExitCodes.USAGE : ExitCodes.OPERATION_FAILED;
+        });
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("partctl: " + ex.getMessage());
             ex.getCommandLine().usage(ex.getCommandLine().getErr());

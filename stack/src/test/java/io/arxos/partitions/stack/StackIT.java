@@ -229,6 +229,27 @@ class StackIT {
         assertThat(report.path("tables").get(0).path("baseline").asText()).isEqualTo("named");
     }
 
+    @Test
+    @Order(10)
+    void aManagedTableIsComparedWithAScratchCopyThatIsGoneAfterwards() throws Exception {
+        Path json = WORK.resolve("reports/benchmark-copy.json");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = partctl(err, "benchmark", "--table", "public.chat_messages", "--baseline", "copy",
+                "--output-format", "json", "--output-file", json.toString(), "--quiet");
+
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode table = report.path("tables").get(0);
+        assertThat(exit).as(err.toString()).isIn(0, 2);
+        assertThat(report.path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(table.path("baseline").asText()).isEqualTo("copy");
+        assertThat(table.path("before").asText()).isEqualTo("partition_scratch.copy_public_chat_messages");
+        assertThat(table.path("queries")).isNotEmpty().allMatch(q -> !q.path("verdict").asText().equals("VOID"));
+        try (Connection c = stack.connect()) {
+            assertThat(DatabaseFacts.count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid ="
+                    + " c.relnamespace WHERE n.nspname = 'partition_scratch'")).isZero();
+        }
+    }
+
     private static int partctl(java.io.StringWriter err, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url",

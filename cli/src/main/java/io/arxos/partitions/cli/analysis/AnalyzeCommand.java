@@ -30,7 +30,7 @@ public final class AnalyzeCommand extends RunCommand<AnalysisRequest, AnalysisRu
             AnalysisReport::getMarkdown, AnalysisReport::getJson, AnalysisReport::getExitCode);
 
     @Option(names = "--observe", defaultValue = "PT60S", paramLabel = "DURATION",
-            description = "How long to watch the statistics counters for insert/update/delete rates (ISO-8601, "
+            description = "How long to watch the statistics counters for insert/update/delete rates (e.g. 60s, "
                     + "at most PT10M; default ${DEFAULT-VALUE}).")
     Duration observe;
 

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Benchmark queries before and after partitioning, on the same data: time ranges, aggregations",
             "and filters built from each table's columns and data, run alternately on both sides, read-only.",
-            "The before side: a migration's original (or its _backup after the swap), --baseline schema.table, or",
-            "--baseline pruning-off (the partitioned table with partition pruning off).",
+            "The before side: a migration's original (or its _backup after the swap), --baseline schema.table,",
+            "--baseline copy (a scratch copy, dropped after) or --baseline pruning-off (partition pruning off).",
             "Exit status: 0 no query slower, 1 incomplete or a table could not be measured, 2 a query is slower",
             "beyond its noise, 3 Kafka/registry/services unreachable, 64 usage error."})
 public final class BenchmarkCommand extends RunCommand<BenchmarkRequest, BenchmarkRun, BenchmarkReport> {
@@ -33,8 +33,9 @@ public final class BenchmarkCommand extends RunCommand<BenchmarkRequest, Benchma
     @Mixin
     BenchmarkSettings settings;
 
-    @Option(names = "--baseline", paramLabel = "pruning-off|SCHEMA.TABLE", description = "What to compare with "
-            + "(default: the table's migration twin).")
+    @Option(names = "--baseline", paramLabel = "copy|pruning-off|SCHEMA.TABLE", description = "What to compare "
+            + "with (default: the table's migration twin): copy (an unpartitioned copy the executor makes from one "
+            + "snapshot and drops after), pruning-off, or a table.")
     String baseline;
 
     @Option(names = "--benchmark-id", paramLabel = "ID", description = "Use this benchmark id (default: a new UUID);"
@@ -67,7 +68,8 @@ public final class BenchmarkCommand extends RunCommand<BenchmarkRequest, Benchma
 
     @Override
     protected BenchmarkRequest request(String id, List<String> databases) {
-        return settings.request(id, ReportOutput.requester(), databases, scope.tables(), baseline);
+        return settings.request(id, ReportOutput.requester(), databases, scope.inventoryTables(connection, true),
+                baseline);
     }
 
     static String planned(BenchmarkRun run) {

@@ -87,7 +87,7 @@ public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPla
                 .setRequestedBy(ReportOutput.requester())
                 .setScope(runScope.toEvent())
                 .setDatabases(databases)
-                .setTables(scope.tables())
+                .setTables(scope.inventoryTables(connection, false))
                 .setDryRun(dryRun)
                 .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
                 .build();

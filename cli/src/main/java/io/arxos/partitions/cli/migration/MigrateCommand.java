@@ -77,7 +77,7 @@ public final class MigrateCommand extends PartctlCommand<MigrateCommand.Prepared
     int batchSize;
 
     @Option(names = "--batch-pause", defaultValue = "PT0S", paramLabel = "DURATION",
-            description = "Pause between copy batches, leaving the database room (ISO-8601, default ${DEFAULT-VALUE}).")
+            description = "Pause between copy batches, leaving the database room (e.g. 50ms; default ${DEFAULT-VALUE}).")
     Duration batchPause;
 
     @Option(names = "--chunk", defaultValue = "PT5S", paramLabel = "DURATION",

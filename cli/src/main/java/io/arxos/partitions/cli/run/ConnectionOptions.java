@@ -19,13 +19,29 @@ public final class ConnectionOptions {
     String registryUrl;
 
     @Option(names = "--inventory", paramLabel = "FILE",
-            defaultValue = "${env:PARTCTL_INVENTORY:-config/fleet.yaml}",
-            description = "Fleet inventory YAML (env PARTCTL_INVENTORY; default ${DEFAULT-VALUE}).")
+            description = "Fleet inventory YAML (env PARTCTL_INVENTORY; default config/fleet.yaml).")
     Path inventory;
 
     /** The fleet inventory file. */
     public Path inventory() {
-        return inventory;
+        if (inventory != null) {
+            return inventory;
+        }
+        String env = System.getenv("PARTCTL_INVENTORY");
+        return Path.of(env == null || env.isBlank() ? "config/fleet.yaml" : env);
+    }
+
+    /**
+     * An inventory named with {@code --inventory} or {@code PARTCTL_INVENTORY} must exist and parse, even for a
+     * command that does not otherwise read it: a typo must not silently turn into a pass over the whole fleet.
+     *
+     * @throws io.arxos.partitions.inventory.InventoryException naming the file and what is wrong
+     */
+    public void checkNamedInventory() {
+        String env = System.getenv("PARTCTL_INVENTORY");
+        if (inventory != null || (env != null && !env.isBlank())) {
+            new io.arxos.partitions.inventory.InventoryLoader().load(inventory());
+        }
     }
 
     /** Client settings with Confluent's property names; basic auth from SCHEMA_REGISTRY_USER_INFO when set. */

@@ -31,6 +31,35 @@ public final class FleetScope {
         return DatabaseSelection.resolve(inventory, connection.inventory(), databaseUrls, databaseIds);
     }
 
+    /**
+     * The tables asked for, each checked against the inventory: it must be managed (or, with
+     * {@code migrationsToo}, a listed migration) in one of the selected databases; otherwise the command is refused
+     * naming the table and what the inventory has, rather than planning nothing and succeeding.
+     */
+    public List<String> inventoryTables(ConnectionOptions connection, boolean migrationsToo) {
+        List<TableRef> refs = tableRefs();
+        if (refs.isEmpty()) {
+            return List.of();
+        }
+        FleetInventory inventory = new InventoryLoader().load(connection.inventory());
+        List<String> ids = databases(connection);
+        List<io.arxos.partitions.inventory.FleetDatabase> selected = ids.isEmpty() ? inventory.databases()
+                : inventory.select(ids);
+        for (TableRef ref : refs) {
+            boolean known = selected.stream().anyMatch(d -> d.policy(ref).isPresent()
+                    || (migrationsToo && d.migration(ref).isPresent()));
+            if (!known) {
+                List<String> managed = selected.stream().flatMap(d -> d.tables().stream().map(t -> t.table()
+                        .toString())).distinct().sorted().limit(12).toList();
+                throw new IllegalArgumentException("--table " + ref + " is not a managed table"
+                        + (migrationsToo ? " or listed migration" : "") + " of " + (ids.isEmpty() ? "any database"
+                                : "database(s) " + String.join(", ", ids))
+                        + " in " + connection.inventory() + " (managed there: " + String.join(", ", managed) + ")");
+            }
+        }
+        return refs.stream().map(TableRef::toString).toList();
+    }
+
     /** The tables asked for, each refused (naming it and why) unless it is schema.table of plain identifiers. */
     public List<String> tables() {
         return tableRefs().stream().map(TableRef::toString).toList();

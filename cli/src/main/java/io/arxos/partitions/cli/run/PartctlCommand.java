@@ -43,6 +43,7 @@ public abstract class PartctlCommand<P> implements Callable<Integer> {
         P prepared;
         try {
             output.validate();
+            connection.checkNamedInventory();
             prepared = prepare();
         } catch (IllegalArgumentException | InventoryException e) {
             err.println("partctl: " + e.getMessage());

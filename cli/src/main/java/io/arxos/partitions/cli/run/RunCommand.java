@@ -23,7 +23,7 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
     private final RunExchange<R, P, A> kind;
 
     @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
-            description = "How long the run may take before its report is marked incomplete (ISO-8601, default "
+            description = "How long the run may take before its report is marked incomplete (e.g. 10m, 1h, or ISO-8601; default "
                     + "${DEFAULT-VALUE}).")
     protected Duration timeout;
 

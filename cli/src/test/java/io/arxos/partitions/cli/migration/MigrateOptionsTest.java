@@ -123,9 +123,9 @@ class MigrateOptionsTest {
 
     @Test
     void aMalformedDurationIsAUsageError() {
-        assertThat(partctl("migrate", "--table", "public.audit_logs_legacy", "--chunk", "5s"))
+        assertThat(partctl("migrate", "--table", "public.audit_logs_legacy", "--chunk", "5 s"))
                 .isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("--chunk");
+        assertThat(err.toString()).contains("--chunk", "'5 s' is not a duration");
     }
 
     @Test

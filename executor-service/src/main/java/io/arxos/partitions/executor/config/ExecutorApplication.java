@@ -91,7 +91,8 @@ public class ExecutorApplication {
         // benchmarks open their own two sessions per database, outside the pool maintenance draws on
         benchmarkConsumer = new BenchmarkCommandConsumer(kafka, new RunBenchmark(inventory,
                 new JdbcBenchmarkDatabase(FleetConnections.fromEnvironment(inventory, "partitions-benchmark"), clock,
-                        Duration.ofSeconds(1)), clock), clock, config.benchmark().maxCommandDuration());
+                        Duration.ofSeconds(1)), clock, config.benchmark().copyMaxBytes()), clock,
+                config.benchmark().maxCommandDuration());
         Thread benchmarkThread = new Thread(benchmarkConsumer, "executor-benchmark-consumer");
         benchmarkThread.setDaemon(true);
         benchmarkThread.start();

@@ -104,6 +104,10 @@ public interface ExecutorConfig {
         /** The longest one table's benchmark may take before its consumer is considered stuck. */
         @WithDefault("PT1H")
         Duration maxCommandDuration();
+
+        /** The largest table a --baseline copy benchmark may copy (the copy takes about its size again). */
+        @WithDefault("10737418240")
+        long copyMaxBytes();
     }
 
     /** How the executor creates missing topics at start-up. */

@@ -15,6 +15,15 @@ public interface BenchmarkSession extends AutoCloseable {
     /** VACUUM ANALYZE {@code relation}; false when the server skipped it (not the owner). */
     boolean vacuumAnalyze(TableRef relation) throws BenchmarkException;
 
+    /**
+     * Makes {@code copy} an unpartitioned copy of {@code source} (columns, defaults, constraints, indexes) from one
+     * snapshot; refuses when {@code source} is larger than {@code maxBytes}.
+     */
+    void copy(TableRef source, TableRef copy, long maxBytes) throws BenchmarkException;
+
+    /** Drops {@code copy}; must not throw (the next benchmark of the database drops leftovers too). */
+    void dropCopy(TableRef copy);
+
     /** Leaf partitions of {@code relation} (0 for a plain table). */
     int partitions(TableRef relation) throws BenchmarkException;
 

@@ -23,9 +23,17 @@ import java.util.Optional;
  * Use case: benchmark one table. After the guard, both relations are VACUUM ANALYZEd (if asked), then each query
  * runs on both sides alternately — warm-ups first, discarded, then the timed runs in ABBA order so that a drift
  * over time (caches warming, a neighbour's load) falls on both sides alike — followed by a result check and one
- * EXPLAIN per side. No query starts after the deadline; what was not measured by then is reported as such.
+ * EXPLAIN per side. No query starts after the deadline; what was not measured by then is reported as such. A copy
+ * baseline is made first and dropped last, whatever happened in between.
  */
-public record RunBenchmark(FleetInventory inventory, BenchmarkDatabase database, Clock clock) {
+public record RunBenchmark(FleetInventory inventory, BenchmarkDatabase database, Clock clock, long copyMaxBytes) {
+
+    /** Copies refused above 10 GiB unless configured otherwise. */
+    public static final long DEFAULT_COPY_MAX_BYTES = 10L << 30;
+
+    public RunBenchmark(FleetInventory inventory, BenchmarkDatabase database, Clock clock) {
+        this(inventory, database, clock, DEFAULT_COPY_MAX_BYTES);
+    }
 
     public BenchmarkResult run(BenchmarkJob job) {
         Optional<FleetDatabase> db = inventory.database(job.table().database());
@@ -41,28 +49,42 @@ public record RunBenchmark(FleetInventory inventory, BenchmarkDatabase database,
             return BenchmarkResult.rejected("the benchmark's deadline " + job.deadline() + " had passed");
         }
         try (BenchmarkSession session = database.open(job, job.deadline())) {
-            boolean vacuumed = job.settings().vacuumAnalyze() && vacuum(session, job);
-            int partitions = session.partitions(job.after());
-            List<Measurement> measured = new ArrayList<>();
-            for (BenchmarkQuery query : job.queries()) {
-                if (!clock.instant().isBefore(job.deadline())) {
-                    String why = "not measured: the benchmark's max duration was reached";
-                    measured.add(new Measurement(query, SideResult.failed(job.before().toString(), List.of(), why),
-                            SideResult.failed(job.after().toString(), List.of(), why)));
-                    continue;
-                }
-                measured.add(measure(session, job, query));
+            if (job.copy()) {
+                session.copy(job.after(), job.before(), copyMaxBytes);
             }
-            long failed = measured.stream().filter(m -> m.before().error().isPresent() || m.after().error()
-                    .isPresent()).count();
-            return new BenchmarkResult(failed == 0 ? BenchmarkResult.Status.SUCCEEDED
-                    : BenchmarkResult.Status.FAILED, vacuumed, partitions, Duration.between(started, clock.instant()),
-                    measured, failed == 0 ? Optional.empty()
-                            : Optional.of(failed + " of " + measured.size() + " queries not measured on both sides"));
+            try {
+                return measureAll(session, job, started);
+            } finally {
+                if (job.copy()) {
+                    session.dropCopy(job.before());
+                }
+            }
         } catch (BenchmarkException e) {
             return new BenchmarkResult(BenchmarkResult.Status.FAILED, false, 0, Duration.between(started,
                     clock.instant()), List.of(), Optional.of(e.getMessage()));
         }
+    }
+
+    private BenchmarkResult measureAll(BenchmarkSession session, BenchmarkJob job, Instant started)
+            throws BenchmarkException {
+        boolean vacuumed = job.settings().vacuumAnalyze() && vacuum(session, job);
+        int partitions = session.partitions(job.after());
+        List<Measurement> measured = new ArrayList<>();
+        for (BenchmarkQuery query : job.queries()) {
+            if (!clock.instant().isBefore(job.deadline())) {
+                String why = "not measured: the benchmark's max duration was reached";
+                measured.add(new Measurement(query, SideResult.failed(job.before().toString(), List.of(), why),
+                        SideResult.failed(job.after().toString(), List.of(), why)));
+                continue;
+            }
+            measured.add(measure(session, job, query));
+        }
+        long failed = measured.stream().filter(m -> m.before().error().isPresent() || m.after().error()
+                .isPresent()).count();
+        return new BenchmarkResult(failed == 0 ? BenchmarkResult.Status.SUCCEEDED
+                : BenchmarkResult.Status.FAILED, vacuumed, partitions, Duration.between(started, clock.instant()),
+                measured, failed == 0 ? Optional.empty()
+                        : Optional.of(failed + " of " + measured.size() + " queries not measured on both sides"));
     }
 
     /** Both relations, each once (pruning-off has one); true only when neither was skipped. */

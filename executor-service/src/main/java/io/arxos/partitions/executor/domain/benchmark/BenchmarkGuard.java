@@ -1,5 +1,6 @@
 package io.arxos.partitions.executor.domain.benchmark;
 
+import io.arxos.partitions.core.BenchmarkScratch;
 import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.core.TableRef;
 import io.arxos.partitions.inventory.FleetDatabase;
@@ -40,6 +41,13 @@ public final class BenchmarkGuard {
         TableRef twin = sibling(table, "_partitioned");
         if (!job.after().equals(table) && !job.after().equals(twin)) {
             return Optional.of("after relation " + job.after() + " is neither " + table + " nor " + twin);
+        }
+        if (job.copy() && (!job.before().equals(BenchmarkScratch.copyOf(table)) || !job.after().equals(table))) {
+            return Optional.of("a copy baseline of " + table + " is " + BenchmarkScratch.copyOf(table) + " against "
+                    + table + ", not " + job.before() + " against " + job.after());
+        }
+        if (!job.copy() && BenchmarkScratch.isCopy(job.before())) {
+            return Optional.of("baseline " + job.before() + " is a scratch copy; ask for --baseline copy instead");
         }
         if (job.pruningOff() && !job.before().equals(job.after())) {
             return Optional.of("pruning-off compares " + job.after() + " with itself, not with " + job.before());

@@ -26,8 +26,15 @@ public record BenchmarkJob(String commandId, String runId, TableKey table, Table
         queries = List.copyOf(queries);
     }
 
+    /** A copy is made from the after relation before, and dropped after, the benchmark. */
+    public static final String COPY = "copy";
+
     public boolean pruningOff() {
         return PRUNING_OFF.equals(baseline);
+    }
+
+    public boolean copy() {
+        return COPY.equals(baseline);
     }
 
     /** Timed and discarded runs per query and side, and each query's statement_timeout. */

@@ -1,5 +1,8 @@
 package io.arxos.partitions.executor.postgres.benchmark;
 
+import io.arxos.partitions.core.BenchmarkScratch;
+import io.arxos.partitions.core.Identifier;
+import io.arxos.partitions.core.TableRef;
 import io.arxos.partitions.executor.app.benchmark.BenchmarkDatabase;
 import io.arxos.partitions.executor.app.benchmark.BenchmarkSession;
 import io.arxos.partitions.executor.app.benchmark.BenchmarkSession.BenchmarkException;
@@ -12,6 +15,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Opens a benchmark's two sessions outside the executor's pool (a benchmark holds them for minutes and must not
@@ -23,6 +29,7 @@ public record JdbcBenchmarkDatabase(FleetConnections connections, Clock clock,
 
     /** The advisory lock key every executor uses for "a benchmark runs on this database". */
     static final long LOCK_KEY = 0x6172_786f_7342_656eL;
+    private static final Logger LOG = Logger.getLogger(JdbcBenchmarkDatabase.class);
 
     @Override
     public BenchmarkSession open(BenchmarkJob job, Instant waitUntil) throws BenchmarkException {
@@ -34,6 +41,7 @@ public record JdbcBenchmarkDatabase(FleetConnections connections, Clock clock,
             after = connections.open(job.table().database());
             JdbcBenchmarkSession.configure(before, job.settings().statementTimeoutMillis(), job.pruningOff());
             JdbcBenchmarkSession.configure(after, job.settings().statementTimeoutMillis(), false);
+            dropLeftovers(before);
             return new JdbcBenchmarkSession(before, after);
         } catch (SQLException e) {
             close(before);
@@ -69,6 +77,32 @@ public record JdbcBenchmarkDatabase(FleetConnections connections, Clock clock,
                 }
             }
         }
+    }
+
+    /**
+     * Scratch copies that exist while this executor holds the database's benchmark lock are left over from a
+     * benchmark that died (a killed executor): no other benchmark can be using them.
+     */
+    static List<TableRef> dropLeftovers(Connection c) throws SQLException {
+        List<TableRef> leftovers = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.relname FROM pg_class c JOIN pg_namespace n"
+                + " ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN ('r', 'p')"
+                + " AND starts_with(c.relname, ?)")) {
+            ps.setString(1, BenchmarkScratch.SCHEMA);
+            ps.setString(2, BenchmarkScratch.PREFIX);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (Identifier.isPlain(rs.getString(1))) {
+                        leftovers.add(TableRef.of(BenchmarkScratch.SCHEMA, rs.getString(1)));
+                    }
+                }
+            }
+        }
+        for (TableRef leftover : leftovers) {
+            JdbcBenchmarkSession.dropScratch(c, leftover);
+            LOG.warnf("dropped %s, a scratch copy left over by a benchmark that did not finish", leftover);
+        }
+        return leftovers;
     }
 
     private static void close(Connection c) {

@@ -34,7 +34,7 @@ final class JdbcBenchmarkSession implements BenchmarkSession {
         }
     }
 
-    private static void set(Connection c, String setting, String value) throws SQLException {
+    static void set(Connection c, String setting, String value) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config(?, ?, false)")) {
             ps.setString(1, setting);
             ps.setString(2, value);
@@ -60,6 +60,64 @@ final class JdbcBenchmarkSession implements BenchmarkSession {
             }
         } catch (SQLException e) {
             throw failure("VACUUM ANALYZE " + relation, e, before);
+        }
+    }
+
+    @Override
+    public void copy(TableRef source, TableRef copy, long maxBytes) throws BenchmarkException {
+        try {
+            long bytes;
+            try (PreparedStatement ps = before.prepareStatement("SELECT coalesce(sum(pg_total_relation_size("
+                    + "t.relid)), 0) FROM pg_partition_tree(?::regclass) t")) {
+                ps.setString(1, source.quoted());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    bytes = rs.getLong(1);
+                }
+            }
+            if (bytes > maxBytes) {
+                throw new BenchmarkException("a copy of " + source + " would take about " + bytes / (1 << 20)
+                        + " MiB, above the configured " + maxBytes / (1 << 20) + " MiB "
+                        + "(executor.benchmark.copy-max-bytes): refused", false, null);
+            }
+            set(before, "default_transaction_read_only", "off");
+            try (Statement s = before.createStatement()) {
+                s.execute("CREATE SCHEMA IF NOT EXISTS " + copy.schema().quoted());
+                // one snapshot: the copy holds the rows the table held at one instant
+                before.setAutoCommit(false);
+                before.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                s.execute("CREATE TABLE " + copy.quoted() + " (LIKE " + source.quoted() + " INCLUDING ALL)");
+                s.execute("INSERT INTO " + copy.quoted() + " SELECT * FROM " + source.quoted());
+                before.commit();
+            } finally {
+                if (!before.getAutoCommit()) {
+                    before.rollback();
+                    before.setAutoCommit(true);
+                }
+                before.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                set(before, "default_transaction_read_only", "on");
+            }
+        } catch (SQLException e) {
+            throw failure("copying " + source + " to " + copy, e, before);
+        }
+    }
+
+    @Override
+    public void dropCopy(TableRef copy) {
+        try {
+            dropScratch(before, copy);
+        } catch (SQLException e) {
+            // the next benchmark of this database drops leftovers before it starts
+        }
+    }
+
+    /** Drops one scratch copy, read-only default lifted for the statement. */
+    static void dropScratch(Connection c, TableRef copy) throws SQLException {
+        set(c, "default_transaction_read_only", "off");
+        try (Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + copy.quoted());
+        } finally {
+            set(c, "default_transaction_read_only", "on");
         }
     }
 

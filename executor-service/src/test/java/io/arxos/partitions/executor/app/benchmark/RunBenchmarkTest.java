@@ -64,6 +64,19 @@ class RunBenchmarkTest {
     }
 
     @Test
+    void aCopyBaselineIsMadeFirstAndDroppedLast() {
+        Recording session = new Recording();
+        BenchmarkResult result = new RunBenchmark(new FleetInventory(List.of(DATABASE)), (job, until) -> session,
+                NOW).run(job("public.audit_logs", "partition_scratch.copy_public_audit_logs", "public.audit_logs",
+                        "copy", query("a", "SELECT count(*) FROM {relation}")));
+
+        assertThat(result.status()).isEqualTo(BenchmarkResult.Status.SUCCEEDED);
+        assertThat(session.vacuumed).containsExactly("copy partition_scratch.copy_public_audit_logs",
+                "public.audit_logs", "partition_scratch.copy_public_audit_logs",
+                "drop partition_scratch.copy_public_audit_logs");
+    }
+
+    @Test
     void noQueryStartsAfterTheDeadline() {
         Recording session = new Recording();
         Clock late = Clock.fixed(Instant.parse("2026-12-07T16:00:00Z"), ZoneOffset.UTC);
@@ -84,6 +97,16 @@ class RunBenchmarkTest {
         public boolean vacuumAnalyze(TableRef relation) {
             vacuumed.add(relation.toString());
             return true;
+        }
+
+        @Override
+        public void copy(TableRef source, TableRef copy, long maxBytes) {
+            vacuumed.add("copy " + copy);
+        }
+
+        @Override
+        public void dropCopy(TableRef copy) {
+            vacuumed.add("drop " + copy);
         }
 
         @Override

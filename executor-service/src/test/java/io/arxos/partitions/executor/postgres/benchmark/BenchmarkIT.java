@@ -52,7 +52,7 @@ class BenchmarkIT {
                     url: %s
                     user: partman
                     password: { file: %s }
-                    tables: [{ name: public.audit_logs, partitionKey: created_at, retentionMonths: 12 }]
+                    tables: [{ name: public.events_partitioned, partitionKey: created_at, retentionMonths: 120 }]
                     migrations: [{ name: public.events, partitionKey: created_at }]
                 """.formatted(postgres.jdbcUrl("arxos"), secret), "it");
         connections = FleetConnections.fromEnvironment(inventory, "benchmark-it");
@@ -152,6 +152,36 @@ class BenchmarkIT {
                     .hasMessageContaining("another benchmark held database arxos's benchmark lock");
         }
         database().open(job, Instant.now().plusSeconds(5)).close();
+    }
+
+    @Test
+    void aCopyBaselineHoldsTheSameRowsAndIsGoneAfterwardsAsAreLeftovers() throws Exception {
+        TableRef copy = TableRef.parse("partition_scratch.copy_public_events_partitioned");
+        // what a benchmark killed mid-run leaves behind
+        try (Connection c = connections.open(DatabaseId.of("arxos")); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA IF NOT EXISTS partition_scratch");
+            s.execute("CREATE TABLE partition_scratch.copy_public_stale (x int)");
+        }
+        BenchmarkJob job = new BenchmarkJob("benchmark:copy", "it", new TableKey(DatabaseId.of("arxos"),
+                TableRef.parse("public.events_partitioned")), copy, TableRef.parse("public.events_partitioned"),
+                "copy", List.of(query("by_action", "SELECT action, count(*) FROM {relation} GROUP BY 1")),
+                new BenchmarkJob.Settings(3, 0, 10_000, true), Instant.now().plusSeconds(120));
+
+        BenchmarkResult result = new RunBenchmark(inventory, database(), Clock.systemUTC()).run(job);
+
+        assertThat(result.status()).as(result.error().orElse("")).isEqualTo(BenchmarkResult.Status.SUCCEEDED);
+        Measurement m = result.measurements().get(0);
+        assertThat(m.before().checksum()).isEqualTo(m.after().checksum());
+        assertThat(m.before().plan().partitionsScanned()).isZero();
+        assertThat(m.after().plan().partitionsScanned()).isEqualTo(4);
+        try (Connection c = connections.open(DatabaseId.of("arxos")); Statement s = c.createStatement()) {
+            var rs = s.executeQuery("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                    + " WHERE n.nspname = 'partition_scratch'");
+            rs.next();
+            assertThat(rs.getLong(1)).as("no copy, no leftover, no index of either").isZero();
+        }
+        BenchmarkResult refused = new RunBenchmark(inventory, database(), Clock.systemUTC(), 1024).run(job);
+        assertThat(refused.error()).get().asString().contains("above the configured 0 MiB");
     }
 
     private static JdbcBenchmarkDatabase database() {

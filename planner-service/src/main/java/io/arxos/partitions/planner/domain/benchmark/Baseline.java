@@ -13,11 +13,15 @@ public sealed interface Baseline {
     record PruningOff() implements Baseline {
     }
 
+    /** An unpartitioned copy of the partitioned table, made by the executor from one snapshot and dropped after. */
+    record Copy() implements Baseline {
+    }
+
     /** A table the requester names. */
     record Named(TableRef table) implements Baseline {
     }
 
-    /** {@code null} or empty: the migration twin; {@code pruning-off}; otherwise a schema.table. */
+    /** {@code null} or empty: the migration twin; {@code pruning-off}; {@code copy}; otherwise a schema.table. */
     public static Baseline parse(String text) {
         if (text == null || text.isBlank()) {
             return new MigrationTwin();
@@ -25,10 +29,14 @@ public sealed interface Baseline {
         if (text.equals("pruning-off")) {
             return new PruningOff();
         }
+        if (text.equals("copy")) {
+            return new Copy();
+        }
         try {
             return new Named(TableRef.parse(text));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("baseline '" + text + "' is neither pruning-off nor a schema.table: "
+            throw new IllegalArgumentException("baseline '" + text
+                    + "' is neither pruning-off, copy nor a schema.table: "
                     + e.getMessage());
         }
     }

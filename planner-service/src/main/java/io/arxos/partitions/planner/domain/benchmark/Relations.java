@@ -1,5 +1,6 @@
 package io.arxos.partitions.planner.domain.benchmark;
 
+import io.arxos.partitions.core.BenchmarkScratch;
 import io.arxos.partitions.core.Identifier;
 import io.arxos.partitions.core.TableRef;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Optional;
  * Chooses the two relations a table's benchmark compares, from what exists: {@code <t>_partitioned} next to a plain
  * {@code <t>} is a migration between prepare and swap (the original is the baseline); a partitioned {@code <t>} next
  * to {@code <t>_backup} is a swapped migration (the backup is the baseline); a named baseline or pruning-off compare
- * with the partitioned {@code <t>}. Both sides hold the same rows by construction only in the migration cases, which
+ * with the partitioned {@code <t>}; a copy is the executor's to make (see {@code BenchmarkScratch}). Both sides hold the same rows by construction only in the migration cases, which
  * is why the executor also checks the results.
  */
 public final class Relations {
@@ -41,6 +42,10 @@ public final class Relations {
             return kind == Kind.PARTITIONED ? new Compared(table, table, "pruning-off")
                     : new NoBaseline(table + " is not partitioned: nothing to prune");
         }
+        if (baseline instanceof Baseline.Copy) {
+            return kind == Kind.PARTITIONED ? new Compared(BenchmarkScratch.copyOf(table), table, "copy")
+                    : new NoBaseline(table + " is not partitioned: a copy of it would compare it with itself");
+        }
         if (baseline instanceof Baseline.Named named) {
             if (kind != Kind.PARTITIONED) {
                 return new NoBaseline(table + " is not partitioned; benchmark the partitioned table against "
@@ -57,7 +62,8 @@ public final class Relations {
             return new Compared(backup, table, "migration-backup");
         }
         return new NoBaseline(table + " has no unpartitioned twin (no migration between prepare and finalize): "
-                + "name one with --baseline schema.table, or measure pruning alone with --baseline pruning-off");
+                + "name one with --baseline schema.table, compare with a copy with --baseline copy, or measure pruning alone "
+                + "with --baseline pruning-off");
     }
 
     /** The names {@link #choose} looks at. */

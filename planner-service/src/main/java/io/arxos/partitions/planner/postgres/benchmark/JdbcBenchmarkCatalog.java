@@ -110,7 +110,8 @@ public record JdbcBenchmarkCatalog(FleetConnections connections,
         } catch (IllegalArgumentException e) {
             return new Skipped(e.getMessage());
         }
-        TableRef source = compared.before();
+        // a copy does not exist yet: its columns, keys and values are the table's own
+        TableRef source = compared.baseline().equals("copy") ? compared.after() : compared.before();
         String newestKey = type == KeyType.TIMESTAMPTZ ? "max(" + key.quoted() + ") AT TIME ZONE 'UTC'"
                 : "max(" + key.quoted() + ")::timestamp";
         Optional<LocalDateTime> newest = one(c, "SELECT to_char(" + newestKey + ", 'YYYY-MM-DD\"T\"HH24:MI:SS') FROM "

@@ -80,6 +80,9 @@ class QuerySetTest {
                 Relations.Kind.PARTITIONED))).isInstanceOf(Relations.NoBaseline.class);
         assertThat(Relations.choose(legacy, Baseline.parse("pruning-off"), Map.of(legacy,
                 Relations.Kind.PARTITIONED))).isEqualTo(new Relations.Compared(legacy, legacy, "pruning-off"));
+        assertThat(Relations.choose(legacy, Baseline.parse("copy"), Map.of(legacy, Relations.Kind.PARTITIONED)))
+                .isEqualTo(new Relations.Compared(TableRef.parse("partition_scratch.copy_public_legacy"), legacy,
+                        "copy"));
     }
 
     private static BenchmarkShape shape(boolean columns) {

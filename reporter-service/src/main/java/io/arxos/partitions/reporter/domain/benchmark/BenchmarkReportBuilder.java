@@ -112,6 +112,8 @@ public final class BenchmarkReportBuilder {
                     + " swap";
             case "pruning-off" -> "the partitioned table itself with enable_partition_pruning = off: what pruning"
                     + " alone contributes";
+            case "copy" -> "an unpartitioned copy of the table (same columns and indexes) made from one snapshot just"
+                    + " before the benchmark and dropped after it";
             case "named" -> "a table named in the request; the result check shows whether it holds the same rows";
             default -> baseline;
         };
