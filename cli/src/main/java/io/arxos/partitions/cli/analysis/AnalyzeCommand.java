@@ -70,6 +70,8 @@ public final class AnalyzeCommand extends RunCommand<AnalysisRequest, AnalysisRu
                 .setTables(scope.tables())
                 .setObservationSeconds((int) observe.toSeconds())
                 .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
+                // the summary comes an observation window after the planner reads the request
+                .setPlanWithinSeconds(seconds(timeout))
                 .build();
     }
 }

@@ -69,7 +69,7 @@ public final class BenchmarkCommand extends RunCommand<BenchmarkRequest, Benchma
     @Override
     protected BenchmarkRequest request(String id, List<String> databases) {
         return settings.request(id, ReportOutput.requester(), databases, scope.inventoryTables(connection, true),
-                baseline);
+                baseline, planWait());
     }
 
     static String planned(BenchmarkRun run) {

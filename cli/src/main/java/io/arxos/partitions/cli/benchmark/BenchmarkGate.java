@@ -36,7 +36,7 @@ public record BenchmarkGate(double percent, BenchmarkSettings settings) {
     public Decision check(RunClient client, List<String> databases, List<String> tables, Duration planWait,
             PrintWriter err) {
         var request = settings.request("gate-" + UUID.randomUUID(), ReportOutput.requester(), databases, tables,
-                null);
+                null, planWait);
         RunClient.Answers<BenchmarkRun, BenchmarkReport> answers = client.exchange(BenchmarkCommand.BENCHMARKS,
                 request, planWait, settings.reportWait(), line -> err.println("partctl: benchmark gate: " + line));
         if (answers.report().isEmpty()) {

@@ -32,7 +32,7 @@ public final class BenchmarkSettings {
 
     /** The request; throws IllegalArgumentException naming a bad option. */
     BenchmarkRequest request(String id, String requestedBy, List<String> databases, List<String> tables,
-            String baseline) {
+            String baseline, Duration planWait) {
         require(runs >= 3 && runs <= 100, "--runs " + runs + " must be between 3 and 100: fewer cannot show a spread");
         require(warmups >= 0 && warmups <= 20, "--warmups " + warmups + " must be between 0 and 20");
         require(statementTimeout.toMillis() >= 100 && statementTimeout.toMillis() <= Integer.MAX_VALUE,
@@ -50,6 +50,7 @@ public final class BenchmarkSettings {
                 .setStatementTimeoutMillis((int) statementTimeout.toMillis())
                 .setVacuumAnalyze(!noVacuum)
                 .setMaxDurationSeconds((int) maxDuration.toSeconds())
+                .setPlanWithinSeconds((int) Math.min(Integer.MAX_VALUE, planWait.toSeconds()))
                 .build();
     }
 

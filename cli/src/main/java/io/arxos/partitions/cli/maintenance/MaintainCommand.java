@@ -90,6 +90,7 @@ public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPla
                 .setTables(scope.inventoryTables(connection, false))
                 .setDryRun(dryRun)
                 .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
+                .setPlanWithinSeconds(seconds(planWait()))
                 .build();
     }
 }

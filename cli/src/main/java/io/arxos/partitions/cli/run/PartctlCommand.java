@@ -56,6 +56,11 @@ public abstract class PartctlCommand<P> implements Callable<Integer> {
         return execute(prepared, client, out, err);
     }
 
+    /** A duration in whole seconds for an int field of a request. */
+    protected static int seconds(Duration duration) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, duration.toSeconds()));
+    }
+
     /** Refuses a timeout that is zero or negative, naming it. */
     protected static void requirePositive(Duration timeout) {
         if (timeout.isNegative() || timeout.isZero()) {

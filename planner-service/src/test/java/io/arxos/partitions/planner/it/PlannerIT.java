@@ -247,6 +247,18 @@ class PlannerIT {
     }
 
     @Test
+    void aRequestReadAfterItsRequesterStoppedWaitingIsRefusedNotPlanned() {
+        String runId = request(true, true, true, null, null, false, Instant.now().minus(Duration.ofMinutes(6)), 60);
+
+        RunPlan plan = awaitOne(Topics.RUN_PLANS, runId);
+
+        assertThat(plan.getCommandCount()).isZero();
+        assertThat(plan.getDatabases()).isEmpty();
+        assertThat(plan.getError()).contains("after its requester stopped waiting for the plan",
+                "refused, not planned");
+    }
+
+    @Test
     void validatesTablesNothingChangesFromItsOwnCatalogReadInsteadOfSendingValidateCommands() throws Exception {
         try (Connection c = PlannerFleetResource.fleet.connect(); Statement s = c.createStatement()) {
             // made on the parent only: it stays invalid and the partitions lack it
@@ -284,10 +296,16 @@ class PlannerIT {
 
     private static String request(boolean validate, boolean create, boolean drop, String from, String to,
             boolean dryRun) {
+        return request(validate, create, drop, from, to, dryRun, Instant.now(), 0);
+    }
+
+    private static String request(boolean validate, boolean create, boolean drop, String from, String to,
+            boolean dryRun, Instant madeAt, int planWithinSeconds) {
         String runId = UUID.randomUUID().toString();
         KafkaSettings settings = settings();
         MaintenanceRequest request = MaintenanceRequest.newBuilder()
-                .setEnvelope(CoreTypes.envelope(runId, "planner-it", Instant.now()))
+                .setEnvelope(CoreTypes.envelope(runId, "planner-it", madeAt))
+                .setPlanWithinSeconds(planWithinSeconds)
                 .setRequestedBy("planner-it")
                 .setScope(MaintenanceScope.newBuilder().setValidate(validate).setCreateMissing(create)
                         .setDropExpired(drop).setCreateFrom(from).setCreateTo(to).build())

@@ -4,6 +4,7 @@ import io.arxos.partitions.events.AnalysisRequest;
 import io.arxos.partitions.planner.app.analysis.AnalysisRequestSpec;
 import io.arxos.partitions.planner.app.analysis.AnalysisResult;
 import io.arxos.partitions.planner.app.analysis.AnalyzeDatabases;
+import io.arxos.partitions.planner.domain.RequestExpiry;
 import io.arxos.partitions.planner.kafka.RequestLoop;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +25,8 @@ public record AnalysisRequests(KafkaAnalysisPublisher publisher, AnalyzeDatabase
 
     @Override
     public AnalysisRequestSpec read(AnalysisRequest request) {
+        RequestExpiry.check("analysis", request.getEnvelope().getRunId(), request.getEnvelope().getOccurredAt(),
+                request.getPlanWithinSeconds(), clock.instant());
         return new AnalysisRequestSpec(request.getEnvelope().getRunId(), request.getRequestedBy(),
                 request.getDatabases(), request.getTables(), Duration.ofSeconds(request.getObservationSeconds()));
     }

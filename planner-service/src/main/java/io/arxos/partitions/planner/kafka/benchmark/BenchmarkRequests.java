@@ -4,6 +4,7 @@ import io.arxos.partitions.events.BenchmarkRequest;
 import io.arxos.partitions.planner.app.benchmark.BenchmarkPublisher;
 import io.arxos.partitions.planner.app.benchmark.BenchmarkRequestSpec;
 import io.arxos.partitions.planner.app.benchmark.PlanBenchmarkRun;
+import io.arxos.partitions.planner.domain.RequestExpiry;
 import io.arxos.partitions.planner.domain.benchmark.PlannedBenchmark;
 import io.arxos.partitions.planner.kafka.RequestLoop;
 import java.time.Clock;
@@ -21,6 +22,8 @@ public record BenchmarkRequests(KafkaBenchmarkPublisher publisher,
 
     @Override
     public BenchmarkRequestSpec read(BenchmarkRequest request) {
+        RequestExpiry.check("benchmark", request.getEnvelope().getRunId(), request.getEnvelope().getOccurredAt(),
+                request.getPlanWithinSeconds(), clock.instant());
         return BenchmarkEventMapper.spec(request);
     }
 

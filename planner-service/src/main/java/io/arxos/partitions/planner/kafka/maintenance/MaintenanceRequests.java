@@ -5,6 +5,7 @@ import io.arxos.partitions.events.MaintenanceScope;
 import io.arxos.partitions.planner.app.maintenance.PlanMaintenanceRun;
 import io.arxos.partitions.planner.app.maintenance.RunPublisher;
 import io.arxos.partitions.planner.app.maintenance.RunRequest;
+import io.arxos.partitions.planner.domain.RequestExpiry;
 import io.arxos.partitions.planner.domain.maintenance.PlanScope;
 import io.arxos.partitions.planner.domain.maintenance.PlannedRun;
 import io.arxos.partitions.planner.kafka.RequestLoop;
@@ -29,6 +30,8 @@ public record MaintenanceRequests(KafkaRunPublisher publisher, Function<RunPubli
 
     @Override
     public RunRequest read(MaintenanceRequest request) {
+        RequestExpiry.check("maintenance", request.getEnvelope().getRunId(), request.getEnvelope().getOccurredAt(),
+                request.getPlanWithinSeconds(), clock.instant());
         MaintenanceScope s = request.getScope();
         PlanScope scope = new PlanScope(s.getValidate(), s.getCreateMissing(), s.getDropExpired(),
                 month(s.getCreateFrom()), month(s.getCreateTo()));
