@@ -93,6 +93,32 @@ class ExecutorIT {
     }
 
     @Test
+    void aDifferentCommandUnderAKnownIdIsRejectedAndRunsNothing() throws Exception {
+        String runId = run();
+        PartitionCommand create = CommandBus.create("slow_query_log", M.plusMonths(30), runId, false);
+        assertThat(run(create).getStatus()).isEqualTo(OutcomeStatus.SUCCEEDED);
+        String expired = "slow_query_log_p" + M.minusMonths(7).toString().replace("-", "_");
+        // a drop of an expired partition that exists, sent under the create's id and run
+        PartitionCommand forged = CommandBus.drop("slow_query_log", M.minusMonths(7), runId);
+        forged.setCommandId(create.getCommandId());
+        // and a drop of a partition that is already gone (answered from the ledger before this check existed)
+        PartitionCommand gone = CommandBus.drop("slow_query_log", M.minusMonths(30), runId);
+        gone.setCommandId(create.getCommandId());
+
+        CommandOutcome refused = run(forged);
+        CommandOutcome refusedToo = run(gone);
+
+        assertThat(refused.getStatus()).isEqualTo(OutcomeStatus.REJECTED);
+        assertThat(refused.getErrorMessage()).contains("already used for create_partition of public.slow_query_log",
+                "this drop_partition of public.slow_query_log " + expired + " is a different command");
+        assertThat(refused.getSqlStatements()).isEmpty();
+        assertThat(refusedToo.getStatus()).isEqualTo(OutcomeStatus.REJECTED);
+        assertThat(refusedToo.getErrorMessage()).contains("different command under the same id");
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = '" + expired + "'")).as("not dropped")
+                .isEqualTo(1);
+    }
+
+    @Test
     void rejectedCommandsRunNoSqlAndChangeNothing() throws Exception {
         PartitionCommand insideRetention = CommandBus.drop("audit_logs", M.minusMonths(1), run());
         TableKey users = TableKey.parse("arxos/public.users");

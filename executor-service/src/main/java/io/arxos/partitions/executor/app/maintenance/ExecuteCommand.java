@@ -132,7 +132,13 @@ public final class ExecuteCommand {
             return finished(Outcome.rejected(refused.rejection(), elapsed(context), context.attempt()));
         }
         if (!command.header().dryRun()) {
-            Optional<Ledger.AppliedChange> applied = ledger.findApplied(command.header().table(), command);
+            Optional<Ledger.AppliedChange> applied;
+            try {
+                applied = ledger.findApplied(command.header().table(), command);
+            } catch (Ledger.IdReused e) {
+                return finished(Outcome.rejected(new Rejection(Rejection.Rule.COMMAND_ID_REUSED, e.getMessage()),
+                        elapsed(context), context.attempt()));
+            }
             if (applied.isPresent()) {
                 return finished(Outcome.succeeded(applied.get().sql(), elapsed(context), context.attempt(),
                         applied.get().rowsMoved(), Optional.of("applied at " + applied.get().finishedAt()

@@ -10,8 +10,21 @@ import java.util.Optional;
 /** The operations ledger in each target database: what was applied, and failed attempts for the audit trail. */
 public interface Ledger {
 
-    /** The change this command (same id, same run) committed, if it did: what a redelivery must re-publish. */
-    Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure;
+    /**
+     * The change this command (same id, same run, same content) committed, if it did: what a redelivery must
+     * re-publish.
+     *
+     * @throws IdReused when the ledger holds a different command (operation, table, partition or bounds) under this
+     *     id and run: answering it from the ledger would report another command's change as this one's
+     */
+    Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure, IdReused;
+
+    /** The ledger binds a command id to its content; another command came under a known id. */
+    final class IdReused extends Exception {
+        public IdReused(String message) {
+            super(message);
+        }
+    }
 
     /** Records a failed attempt in its own transaction; never blocks a later retry. Best effort. */
     void recordFailure(TableKey table, ExecutorCommand command, int attempt, String errorClass, String sqlState,

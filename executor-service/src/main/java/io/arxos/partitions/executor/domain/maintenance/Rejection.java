@@ -15,7 +15,8 @@ public record Rejection(Rule rule, String message) {
         PAST_RETENTION,
         PROTECTED_TABLE,
         POLICY_MISMATCH,
-        STATE_CONFLICT;
+        STATE_CONFLICT,
+        COMMAND_ID_REUSED;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);

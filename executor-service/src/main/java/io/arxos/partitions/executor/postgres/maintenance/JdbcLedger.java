@@ -25,21 +25,36 @@ public record JdbcLedger(DatabaseConnections connections, LedgerMigrations migra
     private static final Logger LOG = Logger.getLogger(JdbcLedger.class);
 
     @Override
-    public Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure {
+    public Optional<AppliedChange> findApplied(TableKey table, ExecutorCommand command) throws StepFailure,
+            IdReused {
         String ops = migrations.schema().quoted() + ".operations";
-        String sql = "SELECT max(o.finished_at) FILTER (WHERE o.is_final),"
-                + " array_agg(s.statement ORDER BY o.id, s.ord), sum(o.rows_moved) FILTER (WHERE s.ord = 1)"
+        // one round trip: this command's applied steps, and any applied step of a different command under its id
+        String sql = "SELECT max(o.finished_at) FILTER (WHERE o.is_final AND m.same),"
+                + " array_agg(s.statement ORDER BY o.id, s.ord) FILTER (WHERE m.same),"
+                + " sum(o.rows_moved) FILTER (WHERE s.ord = 1 AND m.same), bool_or(o.is_final AND m.same),"
+                + " string_agg(DISTINCT o.operation || ' of ' || o.table_schema || '.' || o.table_name"
+                + " || coalesce(' ' || o.partition_name, ''), ', ') FILTER (WHERE NOT m.same)"
                 + " FROM " + ops + " o LEFT JOIN LATERAL unnest(o.sql) WITH ORDINALITY AS s(statement, ord) ON true"
-                + " WHERE o.command_id = ? AND o.run_id = ? AND o.status = 'applied'"
-                + " HAVING bool_or(o.is_final)";
+                + " CROSS JOIN LATERAL (SELECT o.operation = ? AND o.table_schema = ? AND o.table_name = ?"
+                + " AND o.partition_name IS NOT DISTINCT FROM ? AND o.range_from IS NOT DISTINCT FROM ?"
+                + " AND o.range_to IS NOT DISTINCT FROM ? AS same) m"
+                + " WHERE o.command_id = ? AND o.run_id = ? AND o.status = 'applied'";
         try {
             migrations.ensure(table.database());
             try (Connection c = connections.open(table.database());
                     PreparedStatement ps = c.prepareStatement(sql)) {
-                ps.setString(1, command.header().id().value());
-                ps.setString(2, command.header().runId());
+                LedgerRows.bindContent(ps, 1, command);
+                ps.setString(7, command.header().id().value());
+                ps.setString(8, command.header().runId());
                 try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
+                    rs.next();
+                    if (rs.getString(5) != null) {
+                        throw new IdReused("command id " + command.header().id() + " of run " + command.header()
+                                .runId() + " was already used for " + rs.getString(5) + "; this "
+                                + command.operation().label() + " is a different command under the same id: refused,"
+                                + " nothing run");
+                    }
+                    if (!rs.getBoolean(4)) {
                         return Optional.empty();
                     }
                     Array array = rs.getArray(2);

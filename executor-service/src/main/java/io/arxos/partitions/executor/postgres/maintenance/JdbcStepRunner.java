@@ -50,6 +50,9 @@ public final class JdbcStepRunner implements StepRunner {
         this.clock = clock;
     }
 
+    /** SQLSTATE the ledger raises for a command id recorded with a different command (V4 migration). */
+    static final String COMMAND_ID_REUSED = "PT409";
+
     @Override
     public long runTogether(TableKey table, List<LedgerEntry> entries, Step step)
             throws StepFailure, PreconditionFailed {
@@ -71,6 +74,12 @@ public final class JdbcStepRunner implements StepRunner {
                 return moved;
             } catch (SQLException e) {
                 c.rollback();
+                if (COMMAND_ID_REUSED.equals(e.getSQLState())) {
+                    // the ledger's trigger: another command holds this id; the DDL went with the rollback
+                    throw new PreconditionFailed(new Rejection(Rejection.Rule.COMMAND_ID_REUSED,
+                            e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
+                                    ? p.getServerErrorMessage().getMessage() : e.getMessage()));
+                }
                 explainLockTimeout(c, table, step, e);
                 throw e;
             } catch (PreconditionFailed | StepFailure e) {

@@ -56,15 +56,7 @@ final class LedgerRows {
         ps.setString(6, row.status());
         ps.setString(7, command.header().table().table().schema().value());
         ps.setString(8, command.header().table().table().table().value());
-        if (command instanceof ExecutorCommand.PartitionCommand pc) {
-            ps.setString(9, pc.partition().value());
-            ps.setObject(10, bound(pc.range().from()), Types.TIMESTAMP);
-            ps.setObject(11, bound(pc.range().to()), Types.TIMESTAMP);
-        } else {
-            ps.setNull(9, Types.VARCHAR);
-            ps.setNull(10, Types.TIMESTAMP);
-            ps.setNull(11, Types.TIMESTAMP);
-        }
+        bindPartition(ps, 9, command);
         ps.setInt(12, row.attempt());
         ps.setArray(13, c.createArrayOf("text", row.sql().toArray()));
         ps.setLong(14, row.rowsMoved());
@@ -73,6 +65,29 @@ final class LedgerRows {
         ps.setString(17, truncate(row.errorMessage()));
         ps.setString(18, executor);
         ps.setTimestamp(19, Timestamp.from(row.startedAt()));
+    }
+
+    /**
+     * What binds a command id to its command, as the ledger records it: operation, table, partition, bounds, in six
+     * parameters from {@code first}.
+     */
+    static void bindContent(PreparedStatement ps, int first, ExecutorCommand command) throws SQLException {
+        ps.setString(first, command.operation().label());
+        ps.setString(first + 1, command.header().table().table().schema().value());
+        ps.setString(first + 2, command.header().table().table().table().value());
+        bindPartition(ps, first + 3, command);
+    }
+
+    private static void bindPartition(PreparedStatement ps, int first, ExecutorCommand command) throws SQLException {
+        if (command instanceof ExecutorCommand.PartitionCommand pc) {
+            ps.setString(first, pc.partition().value());
+            ps.setObject(first + 1, bound(pc.range().from()), Types.TIMESTAMP);
+            ps.setObject(first + 2, bound(pc.range().to()), Types.TIMESTAMP);
+        } else {
+            ps.setNull(first, Types.VARCHAR);
+            ps.setNull(first + 1, Types.TIMESTAMP);
+            ps.setNull(first + 2, Types.TIMESTAMP);
+        }
     }
 
     /** MINVALUE / MAXVALUE are stored as NULL. */
