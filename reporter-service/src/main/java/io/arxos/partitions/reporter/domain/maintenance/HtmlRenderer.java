@@ -116,7 +116,8 @@ public final class HtmlRenderer {
         for (OperationLine op : operations) {
             if (!op.sql().isEmpty()) {
                 html.append("<h4>").append(escape(op.operation() + ": " + ReportCells.target(op))).append("</h4>\n")
-                        .append("<pre><code>").append(escape(String.join("\n", op.sql()))).append("</code></pre>\n");
+                        .append("<pre><code>").append(escape(String.join("\n", op.sql().stream().map(
+                                MarkdownRenderer::terminated).toList()))).append("</code></pre>\n");
             }
         }
     }

@@ -117,9 +117,15 @@ public final class MarkdownRenderer {
             }
             md.append("\n#### ").append(op.operation()).append(": ").append(ReportCells.target(op)).append("\n\n");
             md.append("```sql\n");
-            op.sql().forEach(statement -> md.append(statement).append('\n'));
+            // each statement ends with ';', so the block pastes into psql as it is
+            op.sql().forEach(statement -> md.append(terminated(statement)).append('\n'));
             md.append("```\n");
         }
+    }
+
+    static String terminated(String statement) {
+        String s = statement.stripTrailing();
+        return s.endsWith(";") ? s : s + ";";
     }
 
     private static void row(StringBuilder md, String... cells) {

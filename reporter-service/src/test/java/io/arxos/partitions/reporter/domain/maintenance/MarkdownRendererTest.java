@@ -13,6 +13,14 @@ import org.junit.jupiter.api.Test;
 class MarkdownRendererTest {
 
     @Test
+    void dryRunStatementsEndWithASemicolonSoTheBlockPastesIntoPsql() {
+        assertThat(MarkdownRenderer.terminated("DROP TABLE \"public\".\"t_p2024_01\"")).isEqualTo(
+                "DROP TABLE \"public\".\"t_p2024_01\";");
+        assertThat(MarkdownRenderer.terminated("SET LOCAL lock_timeout = '2s';")).isEqualTo(
+                "SET LOCAL lock_timeout = '2s';");
+    }
+
+    @Test
     void rendersAMaintenanceRunLikeTheGuide() {
         MaintenanceReport report = ReportBuilder.build(SampleRuns.maintenance(), SampleRuns.maintenanceOutcomes(),
                 ReportStatus.COMPLETE, REPORTED_AT);
