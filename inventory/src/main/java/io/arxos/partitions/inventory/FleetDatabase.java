@@ -12,11 +12,16 @@ import java.util.Optional;
  * tables may be migrated into partitions.
  */
 public record FleetDatabase(DatabaseId id, String jdbcUrl, String user, PasswordSource password,
-        List<TablePolicy> tables, List<MigrationTarget> migrations) {
+        List<TablePolicy> tables, List<MigrationTarget> migrations, List<BenchmarkEntry> benchmarks) {
 
     public FleetDatabase(DatabaseId id, String jdbcUrl, String user, PasswordSource password,
             List<TablePolicy> tables) {
         this(id, jdbcUrl, user, password, tables, List.of());
+    }
+
+    public FleetDatabase(DatabaseId id, String jdbcUrl, String user, PasswordSource password,
+            List<TablePolicy> tables, List<MigrationTarget> migrations) {
+        this(id, jdbcUrl, user, password, tables, migrations, List.of());
     }
 
     public FleetDatabase {
@@ -25,6 +30,12 @@ public record FleetDatabase(DatabaseId id, String jdbcUrl, String user, Password
         Objects.requireNonNull(password, "password");
         tables = List.copyOf(tables);
         migrations = List.copyOf(migrations);
+        benchmarks = List.copyOf(benchmarks);
+    }
+
+    /** The table's benchmark settings from the inventory, if it has any. */
+    public Optional<BenchmarkEntry> benchmark(TableRef table) {
+        return benchmarks.stream().filter(b -> b.table().equals(table)).findFirst();
     }
 
     /** The table's migration entry, when the inventory allows migrating it. */

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,7 +28,10 @@ import java.util.Set;
 public final class InventoryLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("defaults", "databases");
-    private static final Set<String> DATABASE_KEYS = Set.of("id", "url", "user", "password", "tables", "migrations");
+    private static final Set<String> DATABASE_KEYS = Set.of("id", "url", "user", "password", "tables", "migrations",
+            "benchmarks");
+    private static final Set<String> BENCHMARK_KEYS = Set.of("table", "baseline", "queries");
+    private static final Set<String> QUERY_KEYS = Set.of("name", "sql");
     private static final Set<String> MIGRATION_KEYS = Set.of("name", "partitionKey");
     private static final Set<String> PASSWORD_KEYS = Set.of("env", "file");
     private static final Set<String> POLICY_KEYS = Set.of("interval", "premake", "retentionMonths", "retentionAction",
@@ -103,8 +107,54 @@ public final class InventoryLoader {
             }
             policies.add(policy);
         }
-        return new FleetDatabase(id, url, user, password, policies, migrations(node.path("migrations"), seen,
-                path + ".migrations"));
+        List<MigrationTarget> migrations = migrations(node.path("migrations"), seen, path + ".migrations");
+        return new FleetDatabase(id, url, user, password, policies, migrations, benchmarks(node.path("benchmarks"),
+                seen, migrations, path + ".benchmarks"));
+    }
+
+    /** Optional: per table, the benchmark's default baseline and named queries (of managed tables or migrations). */
+    private List<BenchmarkEntry> benchmarks(JsonNode node, Set<TableRef> managed, List<MigrationTarget> migrations,
+            String path) {
+        if (node.isMissingNode() || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new InventoryException(path + ": must be a list of { table, baseline, queries }");
+        }
+        List<BenchmarkEntry> entries = new ArrayList<>();
+        for (int b = 0; b < node.size(); b++) {
+            String itemPath = path + "[" + b + "]";
+            JsonNode item = node.get(b);
+            checkKeys(item, BENCHMARK_KEYS, itemPath);
+            TableRef table = attempt(itemPath + ".table", () -> TableRef.parse(text(item, "table", itemPath)));
+            if (!managed.contains(table) && migrations.stream().noneMatch(m -> m.table().equals(table))) {
+                throw new InventoryException(itemPath + ".table: " + table + " is neither a managed table nor a "
+                        + "listed migration of this database");
+            }
+            Optional<String> baseline = item.hasNonNull("baseline") ? Optional.of(item.get("baseline").asText())
+                    : Optional.empty();
+            List<BenchmarkEntry.NamedQuery> queries = new ArrayList<>();
+            JsonNode list = item.path("queries");
+            for (int q = 0; q < list.size(); q++) {
+                String queryPath = itemPath + ".queries[" + q + "]";
+                JsonNode query = list.get(q);
+                checkKeys(query, QUERY_KEYS, queryPath);
+                String name = text(query, "name", queryPath);
+                String sql = text(query, "sql", queryPath);
+                if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+                    throw new InventoryException(queryPath + ".name: '" + name + "' must be lower-case letters, "
+                            + "digits and _");
+                }
+                if (!sql.contains("{relation}") || !sql.strip().toLowerCase(Locale.ROOT).matches(
+                        "(?s)(select|with)\\b.*")) {
+                    throw new InventoryException(queryPath + ".sql: must be a SELECT naming {relation} where the "
+                            + "table goes");
+                }
+                queries.add(new BenchmarkEntry.NamedQuery(name, sql.strip()));
+            }
+            entries.add(new BenchmarkEntry(table, baseline, queries));
+        }
+        return entries;
     }
 
     /** Optional: live tables that may be migrated into partitions; a managed table cannot be listed again. */

@@ -34,6 +34,50 @@ class InventoryLoaderTest {
     }
 
     @Test
+    void readsEachTablesBenchmarkBaselineAndNamedQueries() {
+        FleetDatabase db = loader.parse("""
+                databases:
+                  - id: arxos
+                    url: jdbc:postgresql://localhost/arxos
+                    user: partman
+                    tables: [{ name: public.audit_logs, partitionKey: created_at, retentionMonths: 12 }]
+                    benchmarks:
+                      - table: public.audit_logs
+                        baseline: copy
+                        queries:
+                          - name: failed_logins_today
+                            sql: |
+                              SELECT count(*) FROM {relation}
+                               WHERE action = 'login_failed' AND created_at >= now() - interval '1 day'
+                """, "test").databases().get(0);
+
+        BenchmarkEntry entry = db.benchmark(io.arxos.partitions.core.TableRef.parse("public.audit_logs"))
+                .orElseThrow();
+        assertThat(entry.baseline()).contains("copy");
+        assertThat(entry.queries()).singleElement().satisfies(q -> {
+            assertThat(q.name()).isEqualTo("failed_logins_today");
+            assertThat(q.sql()).startsWith("SELECT count(*) FROM {relation}").contains("login_failed");
+        });
+    }
+
+    @Test
+    void refusesABenchmarkOfAnUnknownTableOrAQueryThatIsNotASelect() {
+        String base = """
+                databases:
+                  - id: arxos
+                    url: jdbc:postgresql://localhost/arxos
+                    user: partman
+                    tables: [{ name: public.audit_logs, partitionKey: created_at, retentionMonths: 12 }]
+                    benchmarks:
+                """;
+        assertThatThrownBy(() -> loader.parse(base + "      - { table: public.payroll }\n", "test"))
+                .hasMessageContaining("databases[0].benchmarks[0].table: public.payroll is neither a managed table");
+        assertThatThrownBy(() -> loader.parse(base + "      - { table: public.audit_logs, queries: [{ name: wipe,"
+                + " sql: 'DELETE FROM {relation}' }] }\n", "test"))
+                .hasMessageContaining("databases[0].benchmarks[0].queries[0].sql: must be a SELECT naming {relation}");
+    }
+
+    @Test
     void answersOnlyForManagedTables() {
         FleetInventory fleet = loader.load(Path.of("src/test/resources/fleet.yaml"));
         assertThat(fleet.policy(TableKey.parse("arxos/public.audit_logs"))).isPresent();

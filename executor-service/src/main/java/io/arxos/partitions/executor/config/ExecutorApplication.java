@@ -21,6 +21,7 @@ import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryLoader;
 import io.arxos.partitions.inventory.PooledConnections;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.SchemaSubjects;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -54,6 +55,7 @@ public class ExecutorApplication {
                 String.class));
         TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
                 config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
+        SchemaSubjects.govern(kafka);
 
         FleetConnections direct = FleetConnections.fromEnvironment(inventory, "partitions-executor");
         LedgerMigrations migrations = new LedgerMigrations(direct, Identifier.of(config.ledgerSchema()));

@@ -27,6 +27,7 @@ import io.arxos.partitions.planner.postgres.analysis.JdbcTableProfiler;
 import io.arxos.partitions.planner.postgres.benchmark.JdbcBenchmarkCatalog;
 import io.arxos.partitions.planner.postgres.maintenance.JdbcPartitionCatalog;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.SchemaSubjects;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.arxos.partitions.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -75,6 +76,7 @@ public class PlannerApplication {
                 String.class));
         TopicProvisioner.ensureTopics(kafka.admin(), config.topics().replicationFactor(),
                 config.topics().auditRetention().orElse(null), Duration.ofSeconds(60));
+        SchemaSubjects.govern(kafka);
         workers = Executors.newFixedThreadPool(config.parallelism());
         transactions = new TransactionalPublisher(kafka, config.instanceId());
         KafkaRunPublisher publisher = new KafkaRunPublisher(transactions);

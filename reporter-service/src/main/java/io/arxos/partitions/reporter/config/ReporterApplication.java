@@ -13,6 +13,7 @@ import io.arxos.partitions.reporter.kafka.ReportFileWriter;
 import io.arxos.partitions.reporter.kafka.ReportTopology;
 import io.arxos.partitions.reporter.kafka.StreamsFailureHandler;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.SchemaSubjects;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -92,6 +93,7 @@ public class ReporterApplication {
         ReporterConfig.validate(config);
         List<String> created = TopicProvisioner.ensureTopics(settings.admin(), config.topics().replicationFactor(),
                 config.topics().auditRetention().orElse(null), config.topics().timeout());
+        SchemaSubjects.govern(settings);
         if (created.isEmpty()) {
             LOG.infof("all topics exist on %s", settings.bootstrapServers());
         } else {

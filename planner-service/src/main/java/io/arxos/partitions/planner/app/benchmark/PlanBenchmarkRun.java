@@ -5,6 +5,7 @@ import io.arxos.partitions.core.TableKey;
 import io.arxos.partitions.core.TableRef;
 import io.arxos.partitions.inventory.FleetDatabase;
 import io.arxos.partitions.inventory.FleetInventory;
+import io.arxos.partitions.planner.domain.benchmark.Baseline;
 import io.arxos.partitions.planner.domain.benchmark.BenchmarkCatalog;
 import io.arxos.partitions.planner.domain.benchmark.PlannedBenchmark;
 import io.arxos.partitions.planner.domain.benchmark.PlannedQuery;
@@ -33,14 +34,20 @@ public record PlanBenchmarkRun(FleetInventory inventory, BenchmarkCatalog catalo
         List<String> skipped = new ArrayList<>();
         List<String> unknownTables = new ArrayList<>(request.tables());
         for (FleetDatabase database : databases(request, skipped)) {
-            List<BenchmarkCatalog.Subject> subjects = subjects(database, request.tables());
+            List<BenchmarkCatalog.Subject> subjects;
+            try {
+                subjects = subjects(database, request);
+            } catch (IllegalArgumentException e) {
+                skipped.add("database " + database.id() + ": " + e.getMessage());
+                continue;
+            }
             subjects.forEach(s -> unknownTables.remove(s.table().toString()));
             if (subjects.isEmpty()) {
                 continue;
             }
             Map<TableRef, BenchmarkCatalog.Candidate> candidates;
             try {
-                candidates = catalog.read(database.id(), subjects, request.baseline());
+                candidates = catalog.read(database.id(), subjects);
             } catch (RuntimeException e) {
                 skipped.add("database " + database.id() + " could not be read: " + e.getMessage());
                 continue;
@@ -49,8 +56,10 @@ public record PlanBenchmarkRun(FleetInventory inventory, BenchmarkCatalog catalo
                 TableKey key = new TableKey(database.id(), subject.table());
                 BenchmarkCatalog.Candidate candidate = candidates.get(subject.table());
                 if (candidate instanceof BenchmarkCatalog.Found found) {
-                    List<PlannedQuery> queries = QuerySet.build(found.shape(),
-                            LocalDateTime.ofInstant(now, ZoneOffset.UTC));
+                    List<PlannedQuery> queries = new ArrayList<>(QuerySet.build(found.shape(),
+                            LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
+                    database.benchmark(subject.table()).ifPresent(entry -> entry.queries().forEach(q -> queries.add(
+                            new PlannedQuery(q.name(), "custom", "named in the inventory", q.sql()))));
                     targets.add(new PlannedBenchmark.Target("benchmark:" + key + ":" + request.runId(), key,
                             found.relations(), queries));
                 } else {
@@ -79,14 +88,25 @@ public record PlanBenchmarkRun(FleetInventory inventory, BenchmarkCatalog catalo
         return selected;
     }
 
-    /** Managed tables and migration targets, each once, filtered by the request's tables. */
-    private static List<BenchmarkCatalog.Subject> subjects(FleetDatabase database, List<String> tables) {
+    /**
+     * Managed tables and migration targets, each once, filtered by the request's tables, each with its baseline: the
+     * request's when it names one, else the inventory's for the table, else the migration twin.
+     */
+    private static List<BenchmarkCatalog.Subject> subjects(FleetDatabase database, BenchmarkRequestSpec request) {
         Map<TableRef, BenchmarkCatalog.Subject> subjects = new LinkedHashMap<>();
         database.tables().forEach(p -> subjects.put(p.table(), new BenchmarkCatalog.Subject(p.table(),
-                p.partitionKey())));
+                p.partitionKey(), baseline(database, p.table(), request))));
         database.migrations().forEach(m -> subjects.putIfAbsent(m.table(), new BenchmarkCatalog.Subject(m.table(),
-                m.partitionKey())));
-        return subjects.values().stream().filter(s -> tables.isEmpty() || tables.contains(s.table().toString()))
-                .toList();
+                m.partitionKey(), baseline(database, m.table(), request))));
+        return subjects.values().stream().filter(s -> request.tables().isEmpty() || request.tables().contains(
+                s.table().toString())).toList();
+    }
+
+    private static Baseline baseline(FleetDatabase database, TableRef table, BenchmarkRequestSpec request) {
+        if (!(request.baseline() instanceof Baseline.MigrationTwin)) {
+            return request.baseline();
+        }
+        return database.benchmark(table).flatMap(b -> b.baseline()).map(Baseline::parse)
+                .orElse(request.baseline());
     }
 }

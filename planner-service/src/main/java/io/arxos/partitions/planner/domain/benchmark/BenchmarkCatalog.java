@@ -9,8 +9,8 @@ import java.util.Map;
 /** Reads, for the tables of one database, what their benchmarks compare and what their queries are built from. */
 public interface BenchmarkCatalog {
 
-    /** A table the inventory knows (managed, or listed for migration) with its partition key. */
-    record Subject(TableRef table, Identifier partitionKey) {
+    /** A table the inventory knows (managed, or listed for migration), its partition key and what to compare with. */
+    record Subject(TableRef table, Identifier partitionKey, Baseline baseline) {
     }
 
     /** What a table's benchmark will compare, or why it has none. */
@@ -26,5 +26,5 @@ public interface BenchmarkCatalog {
     }
 
     /** One candidate per subject; a database that cannot be read throws. */
-    Map<TableRef, Candidate> read(DatabaseId database, List<Subject> subjects, Baseline baseline);
+    Map<TableRef, Candidate> read(DatabaseId database, List<Subject> subjects);
 }

@@ -42,16 +42,16 @@ public record JdbcBenchmarkCatalog(FleetConnections connections,
     static final int PERCENTILE_ROWS = 10_000;
 
     @Override
-    public Map<TableRef, Candidate> read(DatabaseId database, List<Subject> subjects, Baseline baseline) {
+    public Map<TableRef, Candidate> read(DatabaseId database, List<Subject> subjects) {
         try (Connection c = connections.open(database)) {
             try (Statement s = c.createStatement()) {
                 s.execute("SET statement_timeout = " + statementTimeout.toMillis());
                 s.execute("SET default_transaction_read_only = on");
             }
-            Map<TableRef, Relations.Kind> kinds = kinds(c, names(subjects, baseline));
+            Map<TableRef, Relations.Kind> kinds = kinds(c, names(subjects));
             Map<TableRef, Candidate> candidates = new LinkedHashMap<>();
             for (Subject subject : subjects) {
-                Relations.Choice choice = Relations.choose(subject.table(), baseline, kinds);
+                Relations.Choice choice = Relations.choose(subject.table(), subject.baseline(), kinds);
                 if (choice instanceof Relations.Compared compared) {
                     candidates.put(subject.table(), shape(c, subject, compared));
                 } else {
@@ -65,15 +65,15 @@ public record JdbcBenchmarkCatalog(FleetConnections connections,
         }
     }
 
-    private static List<TableRef> names(List<Subject> subjects, Baseline baseline) {
+    private static List<TableRef> names(List<Subject> subjects) {
         List<TableRef> names = new ArrayList<>();
         for (Subject subject : subjects) {
             names.add(subject.table());
             Relations.twinName(subject.table(), "_partitioned").ifPresent(names::add);
             Relations.twinName(subject.table(), "_backup").ifPresent(names::add);
-        }
-        if (baseline instanceof Baseline.Named named) {
-            names.add(named.table());
+            if (subject.baseline() instanceof Baseline.Named named) {
+                names.add(named.table());
+            }
         }
         return names;
     }
