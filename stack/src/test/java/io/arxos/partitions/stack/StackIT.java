@@ -250,6 +250,45 @@ class StackIT {
         }
     }
 
+    @Test
+    @Order(11)
+    void aScratchCopyLeftByAnExecutorKilledMidBenchmarkIsGoneOnceTheBenchmarkCompletes() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+        java.io.StringWriter err = new java.io.StringWriter();
+        Path json = WORK.resolve("reports/benchmark-killed.json");
+        Thread benchmark = new Thread(() -> exit.set(partctl(err, "benchmark", "--table", "public.audit_logs",
+                "--baseline", "copy", "--runs", "60", "--output-format", "json", "--output-file", json.toString(),
+                "--quiet")), "partctl-benchmark");
+        benchmark.start();
+        awaitScratchCopy();
+        stack.crashAndRestart("executor-service");
+        benchmark.join(Duration.ofMinutes(4).toMillis());
+
+        assertThat(exit.get()).as(err.toString()).isIn(0, 2);
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("status").asText()).isEqualTo("COMPLETE");
+        assertThat(report.path("tables").get(0).path("baseline").asText()).isEqualTo("copy");
+        try (Connection c = stack.connect()) {
+            assertThat(DatabaseFacts.count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid ="
+                    + " c.relnamespace WHERE n.nspname = 'partition_scratch'")).as("no copy, no leftover").isZero();
+        }
+    }
+
+    /** Waits until the running benchmark's scratch copy exists (the executor is then mid-benchmark). */
+    private static void awaitScratchCopy() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (Connection c = stack.connect()) {
+                if (DatabaseFacts.count(c, "SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid ="
+                        + " c.relnamespace WHERE n.nspname = 'partition_scratch' AND c.relkind = 'r'") > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("the benchmark's scratch copy did not appear");
+    }
+
     private static int partctl(java.io.StringWriter err, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--bootstrap-servers", stack.bootstrapServers(), "--schema-registry-url",

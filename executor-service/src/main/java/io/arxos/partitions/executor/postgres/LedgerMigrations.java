@@ -21,8 +21,8 @@ import org.flywaydb.core.api.migration.Context;
 import org.jboss.logging.Logger;
 
 /**
- * Installs and upgrades the ledger schema (operations table, v_partition_sizes view, migrations state, the
- * rollback function and the trigger binding command ids to commands) in a fleet database with
+ * Installs and upgrades the ledger schema (operations table, v_partition_sizes view, migrations state and the
+ * rollback function) in a fleet database with
  * Flyway, once per database per process. Migrations are Java classes reading SQL resources, so they work inside a
  * packaged Quarkus application without classpath scanning.
  */
@@ -59,7 +59,7 @@ public final class LedgerMigrations {
                         .table("flyway_schema_history")
                         .locations("classpath:io/arxos/partitions/executor/postgres/none")
                         .javaMigrations(new V1__Operations_ledger(), new V2__Partition_sizes_view(),
-                                new V3__Migrations(), new V4__Command_id_bound_to_content())
+                                new V3__Migrations())
                         .placeholders(Map.of("ledger_schema", ledgerSchema.quoted()))
                         .load()
                         .migrate();
@@ -136,13 +136,6 @@ public final class LedgerMigrations {
     static final class V3__Migrations extends SqlResourceMigration {
         V3__Migrations() {
             super("db/ledger/V3__migrations.sql");
-        }
-    }
-
-    /** Binds a command id to its command: a trigger refuses an applied step of a different command under it. */
-    static final class V4__Command_id_bound_to_content extends SqlResourceMigration {
-        V4__Command_id_bound_to_content() {
-            super("db/ledger/V4__command_id_bound_to_content.sql");
         }
     }
 

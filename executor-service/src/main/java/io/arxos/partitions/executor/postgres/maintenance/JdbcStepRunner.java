@@ -50,9 +50,6 @@ public final class JdbcStepRunner implements StepRunner {
         this.clock = clock;
     }
 
-    /** SQLSTATE the ledger raises for a command id recorded with a different command (V4 migration). */
-    static final String COMMAND_ID_REUSED = "PT409";
-
     @Override
     public long runTogether(TableKey table, List<LedgerEntry> entries, Step step)
             throws StepFailure, PreconditionFailed {
@@ -74,8 +71,8 @@ public final class JdbcStepRunner implements StepRunner {
                 return moved;
             } catch (SQLException e) {
                 c.rollback();
-                if (COMMAND_ID_REUSED.equals(e.getSQLState())) {
-                    // the ledger's trigger: another command holds this id; the DDL went with the rollback
+                if (LedgerRows.ID_REUSED.equals(e.getSQLState())) {
+                    // another command holds this id in the ledger; the DDL went with the rollback
                     throw new PreconditionFailed(new Rejection(Rejection.Rule.COMMAND_ID_REUSED,
                             e instanceof org.postgresql.util.PSQLException p && p.getServerErrorMessage() != null
                                     ? p.getServerErrorMessage().getMessage() : e.getMessage()));

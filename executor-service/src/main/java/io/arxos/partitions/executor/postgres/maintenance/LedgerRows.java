@@ -31,19 +31,63 @@ final class LedgerRows {
         insertAll(c, ledgerSchema, executor, List.of(new Entry(command, row)));
     }
 
-    /** Inserts the rows in one round trip (a JDBC batch). */
+    /**
+     * Inserts the rows in one round trip (a JDBC batch). A command id is bound to its command: an applied row whose id
+     * and run already hold applied steps of a different operation, table, partition or bounds is not inserted, and the
+     * insert fails with SQLSTATE {@value #ID_REUSED}, so the transaction (and the DDL in it) is rolled back. The check
+     * is part of the INSERT itself: no trigger, no extra round trip.
+     */
     static void insertAll(Connection c, Identifier ledgerSchema, String executor, List<Entry> entries)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ledgerSchema.quoted() + ".operations"
+        String ops = ledgerSchema.quoted() + ".operations";
+        int[] inserted;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ops
                 + " (command_id, run_id, operation, step, is_final, status, table_schema, table_name, partition_name,"
                 + " range_from, range_to, attempt, sql, rows_moved, error_class, sql_state, error_message, executor,"
-                + " started_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " started_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamp, ?::timestamp, ?, ?, ?, ?, ?, ?, ?, ?"
+                + " WHERE ?::text <> 'applied' OR NOT EXISTS (SELECT 1 FROM " + ops + " o WHERE o.command_id = ?"
+                + " AND o.run_id = ?"
+                + " AND o.status = 'applied' AND ROW(o.operation, o.table_schema, o.table_name, o.partition_name,"
+                + " o.range_from, o.range_to) IS DISTINCT FROM ROW(?::text, ?::text, ?::text, ?::text, ?::timestamp,"
+                + " ?::timestamp))")) {
             for (Entry entry : entries) {
                 bind(c, ps, executor, entry.command(), entry.row());
+                ps.setString(20, entry.row().status());
+                ps.setString(21, entry.command().header().id().value());
+                ps.setString(22, entry.command().header().runId());
+                bindContent(ps, 23, entry.command());
                 ps.addBatch();
             }
-            ps.executeBatch();
+            inserted = ps.executeBatch();
         }
+        for (int i = 0; i < inserted.length; i++) {
+            if (inserted[i] == 0) {
+                throw reused(c, ops, entries.get(i).command());
+            }
+        }
+    }
+
+    /** SQLSTATE of a row refused because its command id holds a different command. */
+    static final String ID_REUSED = "PT409";
+
+    private static SQLException reused(Connection c, String ops, ExecutorCommand command) throws SQLException {
+        String other = "another command";
+        try (PreparedStatement ps = c.prepareStatement("SELECT o.operation || ' of ' || o.table_schema || '.' ||"
+                + " o.table_name || coalesce(' ' || o.partition_name, '') FROM " + ops + " o WHERE o.command_id = ?"
+                + " AND o.run_id = ? AND o.status = 'applied' LIMIT 1")) {
+            ps.setString(1, command.header().id().value());
+            ps.setString(2, command.header().runId());
+            try (var rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    other = rs.getString(1);
+                }
+            }
+        }
+        String mine = command.operation().label() + " of " + command.header().table().table()
+                + (command instanceof ExecutorCommand.PartitionCommand pc ? " " + pc.partition().value() : "");
+        return new SQLException("command id " + command.header().id() + " of run " + command.header().runId()
+                + " was already used for " + other + "; this " + mine + " is a different command under the same id:"
+                + " refused, nothing run", ID_REUSED);
     }
 
     private static void bind(Connection c, PreparedStatement ps, String executor, ExecutorCommand command, Row row)

@@ -60,7 +60,8 @@ public final class BenchmarkMarkdownRenderer {
                 + "its own read-only transaction, timed at the client from sending the query to reading its last row. "
                 + "A verdict is faster or slower only when a Mann-Whitney U test on the runs gives p < "
                 + Verdict.ALPHA + " and the median moved by at least " + (int) (Verdict.MIN_EFFECT * 100)
-                + " % and by more than the noise (the larger side's interquartile range, in percent of the before "
+                + " %, by at least " + Verdict.MIN_EFFECT_MILLIS
+                + " ms and by more than the noise (the larger side's interquartile range, in percent of the before "
                 + "median). A comparison is void when the two sides returned different rows (row count and an "
                 + "order-independent checksum) or a side could not be measured. Partitions, buffers and scan nodes "
                 + "come from one EXPLAIN (ANALYZE, BUFFERS) per side after the timed runs.\n";

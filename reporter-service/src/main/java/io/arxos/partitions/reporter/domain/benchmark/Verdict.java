@@ -5,7 +5,8 @@ import java.util.Optional;
 /**
  * What a query's comparison found, decided from the spread of the runs and not from one run: FASTER or SLOWER only
  * when the rank test says the two sides differ (p below {@link #ALPHA}) and the median moved by at least
- * {@link #MIN_EFFECT} and by more than the noise (the larger side's interquartile range); otherwise NO_DIFFERENCE.
+ * {@link #MIN_EFFECT}, by at least {@link #MIN_EFFECT_MILLIS} ms and by more than the noise (the larger side's
+ * interquartile range); otherwise NO_DIFFERENCE.
  * VOID when the sides returned different results or one could not be measured: such a comparison means nothing.
  */
 public enum Verdict {
@@ -15,6 +16,12 @@ public enum Verdict {
     public static final double ALPHA = 0.01;
     /** Smallest median change reported as a difference, however significant: 5 %. */
     public static final double MIN_EFFECT = 0.05;
+    /**
+     * Smallest median change in milliseconds reported as a difference: below it a sub-millisecond query's shift is
+     * within what a shared machine's scheduling moves (an A/A of a relation against itself showed +48 % on a 0.35 ms
+     * query), and no user would notice it.
+     */
+    public static final double MIN_EFFECT_MILLIS = 0.5;
 
     /** The verdict and its numbers for one query. */
     public record Decision(Verdict verdict, Spread before, Spread after, double changePercent, double noisePercent,
@@ -41,7 +48,8 @@ public enum Verdict {
             return new Decision(VOID, before, after, change * 100, noise * 100, p, mismatch);
         }
         Verdict verdict = NO_DIFFERENCE;
-        if (p < ALPHA && Math.abs(change) >= MIN_EFFECT && Math.abs(change) > noise) {
+        if (p < ALPHA && Math.abs(change) >= MIN_EFFECT && Math.abs(change) > noise
+                && Math.abs(after.median() - before.median()) >= MIN_EFFECT_MILLIS) {
             verdict = change < 0 ? FASTER : SLOWER;
         }
         return new Decision(verdict, before, after, change * 100, noise * 100, p, Optional.empty());

@@ -66,6 +66,16 @@ class VerdictTest {
     }
 
     @Test
+    void aConsistentButSubMillisecondShiftIsNoDifference() {
+        Verdict.Decision d = Verdict.decide(pair("q", side("a", "x", 0, 0.30, 0.31, 0.29, 0.30, 0.30, 0.31, 0.29, 0.30,
+                0.30), side("b", "x", 0, 0.45, 0.46, 0.44, 0.45, 0.45, 0.46, 0.44, 0.45, 0.45)));
+
+        assertThat(d.pValue()).isLessThan(Verdict.ALPHA);
+        assertThat(d.changePercent()).isGreaterThan(40);
+        assertThat(d.verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+    }
+
+    @Test
     void differentResultsVoidTheComparisonWhateverTheTimes() {
         Verdict.Decision d = Verdict.decide(pair("q", side("a", "111", 0, 10, 10, 10, 10),
                 side("b", "222", 1, 1, 1, 1, 1)));
