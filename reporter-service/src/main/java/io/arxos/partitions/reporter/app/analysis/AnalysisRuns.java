@@ -3,7 +3,6 @@ package io.arxos.partitions.reporter.app.analysis;
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
-import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisMarkdownRenderer;
@@ -15,7 +14,6 @@ import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -42,8 +40,7 @@ public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
     public Settlement<ComposedAnalysis> settle(AnalysedRun run, List<AnalysedTable> tables, RunProgress progress,
             ReportStatus status, Instant now) {
         ComposedAnalysis composed = compose(run, tables, status, now, json);
-        return new Settlement<>(List.of(new Keyed<>(run.analysisId(), composed)), Set.of(),
-                composed.report().exitCode());
+        return Settlement.report(run.analysisId(), composed, composed.report().exitCode());
     }
 
     @Override

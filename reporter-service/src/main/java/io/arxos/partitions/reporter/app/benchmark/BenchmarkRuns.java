@@ -3,7 +3,6 @@ package io.arxos.partitions.reporter.app.benchmark;
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
-import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkHtmlRenderer;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkMarkdownRenderer;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkPlan;
@@ -15,7 +14,6 @@ import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -42,8 +40,7 @@ public record BenchmarkRuns(ReportEvents events,
     public Settlement<ComposedBenchmark> settle(BenchmarkPlan plan, List<TableBenchmark> tables,
             RunProgress progress, ReportStatus status, Instant now) {
         ComposedBenchmark composed = compose(plan, tables, status, now, json);
-        return new Settlement<>(List.of(new Keyed<>(plan.benchmarkId(), composed)), Set.of(),
-                composed.report().exitCode());
+        return Settlement.report(plan.benchmarkId(), composed, composed.report().exitCode());
     }
 
     @Override

@@ -14,6 +14,11 @@ public record Settlement<O>(List<Keyed<O>> records, Set<String> newAlerts, int e
         newAlerts = Set.copyOf(newAlerts);
     }
 
+    /** A report and nothing else: one record keyed by the run's id, no alerts. */
+    public static <O> Settlement<O> report(String runId, O report, int exitCode) {
+        return new Settlement<>(List.of(new Keyed<>(runId, report)), Set.of(), exitCode);
+    }
+
     /** One record to forward. */
     public record Keyed<O>(String key, O value) {
     }
