@@ -32,12 +32,9 @@ public record JdbcLedger(DatabaseConnections connections, LedgerMigrations migra
         String sql = "SELECT max(o.finished_at) FILTER (WHERE o.is_final AND m.same),"
                 + " array_agg(s.statement ORDER BY o.id, s.ord) FILTER (WHERE m.same),"
                 + " sum(o.rows_moved) FILTER (WHERE s.ord = 1 AND m.same), bool_or(o.is_final AND m.same),"
-                + " string_agg(DISTINCT o.operation || ' of ' || o.table_schema || '.' || o.table_name"
-                + " || coalesce(' ' || o.partition_name, ''), ', ') FILTER (WHERE NOT m.same)"
+                + " string_agg(DISTINCT " + LedgerRows.OTHER_COMMAND + ", ', ') FILTER (WHERE NOT m.same)"
                 + " FROM " + ops + " o LEFT JOIN LATERAL unnest(o.sql) WITH ORDINALITY AS s(statement, ord) ON true"
-                + " CROSS JOIN LATERAL (SELECT o.operation = ? AND o.table_schema = ? AND o.table_name = ?"
-                + " AND o.partition_name IS NOT DISTINCT FROM ? AND o.range_from IS NOT DISTINCT FROM ?"
-                + " AND o.range_to IS NOT DISTINCT FROM ? AS same) m"
+                + " CROSS JOIN LATERAL (SELECT NOT " + LedgerRows.OTHER_CONTENT + " AS same) m"
                 + " WHERE o.command_id = ? AND o.run_id = ? AND o.status = 'applied'";
         try {
             migrations.ensure(table.database());
@@ -49,10 +46,7 @@ public record JdbcLedger(DatabaseConnections connections, LedgerMigrations migra
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     if (rs.getString(5) != null) {
-                        throw new IdReused("command id " + command.header().id() + " of run " + command.header()
-                                .runId() + " was already used for " + rs.getString(5) + "; this "
-                                + command.operation().label() + " is a different command under the same id: refused,"
-                                + " nothing run");
+                        throw new IdReused(LedgerRows.reuseMessage(command, rs.getString(5)));
                     }
                     if (!rs.getBoolean(4)) {
                         return Optional.empty();

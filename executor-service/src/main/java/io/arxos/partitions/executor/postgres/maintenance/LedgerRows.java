@@ -47,9 +47,7 @@ final class LedgerRows {
                 + " started_at) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamp, ?::timestamp, ?, ?, ?, ?, ?, ?, ?, ?"
                 + " WHERE ?::text <> 'applied' OR NOT EXISTS (SELECT 1 FROM " + ops + " o WHERE o.command_id = ?"
                 + " AND o.run_id = ?"
-                + " AND o.status = 'applied' AND ROW(o.operation, o.table_schema, o.table_name, o.partition_name,"
-                + " o.range_from, o.range_to) IS DISTINCT FROM ROW(?::text, ?::text, ?::text, ?::text, ?::timestamp,"
-                + " ?::timestamp))")) {
+                + " AND o.status = 'applied' AND " + OTHER_CONTENT + ")")) {
             for (Entry entry : entries) {
                 bind(c, ps, executor, entry.command(), entry.row());
                 ps.setString(20, entry.row().status());
@@ -70,11 +68,28 @@ final class LedgerRows {
     /** SQLSTATE of a row refused because its command id holds a different command. */
     static final String ID_REUSED = "PT409";
 
+    /** A ledger row {@code o} that records another command than the one bound by {@link #bindContent}. */
+    static final String OTHER_CONTENT = "ROW(o.operation, o.table_schema, o.table_name, o.partition_name,"
+            + " o.range_from, o.range_to) IS DISTINCT FROM ROW(?::text, ?::text, ?::text, ?::text, ?::timestamp,"
+            + " ?::timestamp)";
+
+    /** How a ledger row of another command under {@code command}'s id reads in a message. */
+    static final String OTHER_COMMAND = "o.operation || ' of ' || o.table_schema || '.' || o.table_name"
+            + " || coalesce(' ' || o.partition_name, '')";
+
+    /** Why {@code command} is refused: its id and run hold {@code other} already. */
+    static String reuseMessage(ExecutorCommand command, String other) {
+        String mine = command.operation().label() + " of " + command.header().table().table()
+                + (command instanceof ExecutorCommand.PartitionCommand pc ? " " + pc.partition().value() : "");
+        return "command id " + command.header().id() + " of run " + command.header().runId() + " was already used"
+                + " for " + other + "; this " + mine + " is a different command under the same id: refused, nothing"
+                + " run";
+    }
+
     private static SQLException reused(Connection c, String ops, ExecutorCommand command) throws SQLException {
         String other = "another command";
-        try (PreparedStatement ps = c.prepareStatement("SELECT o.operation || ' of ' || o.table_schema || '.' ||"
-                + " o.table_name || coalesce(' ' || o.partition_name, '') FROM " + ops + " o WHERE o.command_id = ?"
-                + " AND o.run_id = ? AND o.status = 'applied' LIMIT 1")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + OTHER_COMMAND + " FROM " + ops + " o WHERE"
+                + " o.command_id = ? AND o.run_id = ? AND o.status = 'applied' LIMIT 1")) {
             ps.setString(1, command.header().id().value());
             ps.setString(2, command.header().runId());
             try (var rs = ps.executeQuery()) {
@@ -83,11 +98,7 @@ final class LedgerRows {
                 }
             }
         }
-        String mine = command.operation().label() + " of " + command.header().table().table()
-                + (command instanceof ExecutorCommand.PartitionCommand pc ? " " + pc.partition().value() : "");
-        return new SQLException("command id " + command.header().id() + " of run " + command.header().runId()
-                + " was already used for " + other + "; this " + mine + " is a different command under the same id:"
-                + " refused, nothing run", ID_REUSED);
+        return new SQLException(reuseMessage(command, other), ID_REUSED);
     }
 
     private static void bind(Connection c, PreparedStatement ps, String executor, ExecutorCommand command, Row row)
