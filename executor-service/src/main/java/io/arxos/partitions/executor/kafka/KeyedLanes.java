@@ -133,7 +133,10 @@ public final class KeyedLanes {
     /**
      * Starts ready lanes, one group after the other. While more groups want to run than there are workers, each group
      * gets one lane: a second session in a database costs its server a cold catalog cache, which breadth across
-     * databases does not; with fewer groups, each may run up to {@code maxPerGroup}.
+     * databases does not; with fewer groups, each may run up to {@code maxPerGroup}. No more lanes start than there
+     * are workers, and the groups that have waited longest come first, so a database's tables follow one another on
+     * its warm session instead of queueing behind every other database's (whose sessions would evict it from the
+     * connection budget in between).
      */
     private void pump() {
         List<String> start = new java.util.ArrayList<>();
@@ -141,11 +144,13 @@ public final class KeyedLanes {
             java.util.Set<String> active = new java.util.HashSet<>(runningByGroup.keySet());
             active.addAll(readyByGroup.keySet());
             int limit = active.size() >= workerCount ? 1 : maxPerGroup;
+            int runningInAll = runningByGroup.values().stream().mapToInt(Integer::intValue).sum();
             var it = readyByGroup.entrySet().iterator();
-            while (it.hasNext()) {
+            while (it.hasNext() && runningInAll < workerCount) {
                 Map.Entry<String, ArrayDeque<String>> group = it.next();
                 int running = runningByGroup.getOrDefault(group.getKey(), 0);
-                while (running < limit && !group.getValue().isEmpty()) {
+                while (running < limit && runningInAll < workerCount && !group.getValue().isEmpty()) {
+                    runningInAll++;
                     start.add(group.getValue().pollFirst());
                     running++;
                 }
