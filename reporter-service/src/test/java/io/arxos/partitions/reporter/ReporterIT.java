@@ -9,8 +9,10 @@ import static org.awaitility.Awaitility.await;
 import io.arxos.partitions.events.AlertKind;
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.PartitionAlert;
+import io.arxos.partitions.events.ReportPageFormat;
 import io.arxos.partitions.events.ReportStatus;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.SampleAnalyses;
 import io.arxos.partitions.reporter.domain.maintenance.CommandStatus;
@@ -19,6 +21,8 @@ import io.arxos.partitions.reporter.domain.maintenance.Fixtures;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedCommand;
+import io.arxos.partitions.reporter.domain.maintenance.SampleRuns;
+import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.AnalysisAvroEvents;
 import io.arxos.partitions.reporter.kafka.AvroEvents;
 import io.arxos.partitions.schemas.KafkaSettings;
@@ -41,6 +45,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -68,6 +74,7 @@ class ReporterIT {
 
     @Test
     void publishesStoresAndServesTheReportOfARunFromPlanAndOutcomes() throws Exception {
+        double completeBefore = completeReports();
         KafkaSettings settings = KafkaSettings.of(bootstrapServers, registryUrl);
         String runId = "it-" + UUID.randomUUID();
         PlannedCommand create = Fixtures.create("c-create", "audit_logs_p2025_02");
@@ -122,8 +129,52 @@ class ReporterIT {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("no md report for run 'no-such-run'");
         await().atMost(WAIT).until(() -> get("q/health/ready").statusCode() == 200);
-        assertThat(get("q/metrics").body()).containsPattern(
-                "reporter_reports_total\\{[^}]*status=\"COMPLETE\"[^}]*} 1\\.0");
+        // the other tests' runs count as well: this one adds one
+        assertThat(completeReports()).isEqualTo(completeBefore + 1);
+    }
+
+    /** reporter_reports_total{status="COMPLETE"}, 0 before the first. */
+    private double completeReports() throws IOException, InterruptedException {
+        Matcher m = Pattern.compile(
+                "reporter_reports_total\\{[^}]*status=\"COMPLETE\"[^}]*} ([0-9.]+)").matcher(get("q/metrics").body());
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+    }
+
+    @Test
+    void reportsAThousandTableRunInPagesAndStoresAndServesItWhole() throws Exception {
+        KafkaSettings settings = KafkaSettings.of(bootstrapServers, registryUrl);
+        String runId = "it-large-" + UUID.randomUUID();
+        List<Outcome> outcomes = new ArrayList<>();
+        PlannedRun fixture = SampleRuns.fleet(runId, 250, 4, outcomes);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        PlannedRun plan = new PlannedRun(runId, "REQUEST", false, now, now.plus(Duration.ofMinutes(10)),
+                fixture.databases(), null);
+        try (KafkaProducer<String, Object> producer = producer(settings)) {
+            producer.send(new ProducerRecord<>(Topics.RUN_PLANS.name(), runId, AvroEvents.plan(plan))).get();
+            for (Outcome o : outcomes) {
+                producer.send(new ProducerRecord<>(Topics.OUTCOMES.name(), o.table().key(), AvroEvents.outcome(o)));
+            }
+            producer.flush();
+        }
+
+        RunReport report = awaitAll(settings, Topics.REPORTS, runId, 1).get(0).value();
+        assertThat(report.getStatus()).isEqualTo(ReportStatus.COMPLETE);
+        assertThat(report.getTotalOperations()).isEqualTo(4000);
+        assertThat(report.getJsonPages()).isGreaterThan(1);
+        List<RunReportPage> pages = awaitAll(settings, Topics.REPORT_PAGES, runId,
+                report.getJsonPages() + report.getMarkdownPages()).stream().map(ConsumerRecord::value).toList();
+        String json = String.join("", pages.stream().filter(p -> p.getFormat() == ReportPageFormat.JSON)
+                .map(RunReportPage::getText).toList());
+
+        Path file = Path.of(outputDir).resolve(runId + ".json");
+        await().atMost(WAIT).until(() -> Files.exists(file));
+        assertThat(file).content().isEqualTo(json);
+        String served = get("reports/" + runId + ".json").body();
+        assertThat(served).isEqualTo(json);
+        assertThat(JsonReportFormat.parse(served).databases()).hasSize(250);
+        assertThat(get("reports/" + runId).body()).contains("## Database db249").doesNotContain("pages long");
+        assertThat(get("reports/" + runId + ".html").body()).contains("too large for one page");
+        assertThat(get("reports").body()).contains("\"runId\":\"" + runId + "\"");
     }
 
     @Test
@@ -204,6 +255,9 @@ class ReporterIT {
         }
         if (value instanceof AnalysisReport analysis) {
             return analysis.getEnvelope().getRunId();
+        }
+        if (value instanceof RunReportPage page) {
+            return page.getEnvelope().getRunId();
         }
         return value instanceof PartitionAlert alert ? alert.getEnvelope().getRunId() : null;
     }

@@ -51,7 +51,12 @@ public final class CoreTypes {
     }
 
     public static EventEnvelope envelope(String runId, String producer, Instant at) {
-        return EventEnvelope.newBuilder().setEventId(UUID.randomUUID()).setRunId(runId).setProducer(producer)
+        return envelope(UUID.randomUUID(), runId, producer, at);
+    }
+
+    /** An envelope with an event id chosen by the caller (one other events refer to). */
+    public static EventEnvelope envelope(UUID eventId, String runId, String producer, Instant at) {
+        return EventEnvelope.newBuilder().setEventId(eventId).setRunId(runId).setProducer(producer)
                 .setOccurredAt(at.truncatedTo(ChronoUnit.MILLIS)).build();
     }
 

@@ -16,6 +16,7 @@ import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.PartitionCommand;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.events.TableMetrics;
 import java.time.Duration;
@@ -49,6 +50,14 @@ public final class Topics {
 
     public static final TopicSpec<RunReport> REPORTS = new TopicSpec<>(
             "partitions.reports", "run id", RunReport.class, 3, Duration.ofDays(400), REPORT_MAX_BYTES);
+    /**
+     * Pages of reports larger than {@link #REPORT_PAGE_BYTES}: a paged report's record carries its summary, the
+     * pages carry the whole text, so no record approaches the topic limits however large the run.
+     */
+    public static final TopicSpec<RunReportPage> REPORT_PAGES = new TopicSpec<>(
+            "partitions.report-pages", "run id", RunReportPage.class, 3, Duration.ofDays(400));
+    /** The most UTF-8 bytes of text in one report record or page (the default 1 MB record limit, with room). */
+    public static final int REPORT_PAGE_BYTES = 512 * 1024;
     public static final TopicSpec<AnalysisRequest> ANALYSIS_REQUESTS = new TopicSpec<>(
             "partitions.analysis-requests", "analysis id", AnalysisRequest.class, 1, Duration.ofDays(30));
     public static final TopicSpec<TableAnalysis> TABLE_ANALYSES = new TopicSpec<>(
@@ -95,7 +104,7 @@ public final class Topics {
             MIGRATION_OUTCOMES, BENCHMARK_COMMANDS, BENCHMARK_OUTCOMES);
 
     public static final List<TopicSpec<?>> ALL = List.of(
-            MAINTENANCE_REQUESTS, RUN_PLANS, TABLE_METRICS, COMMANDS, OUTCOMES, ALERTS, REPORTS,
+            MAINTENANCE_REQUESTS, RUN_PLANS, TABLE_METRICS, COMMANDS, OUTCOMES, ALERTS, REPORTS, REPORT_PAGES,
             ANALYSIS_REQUESTS, TABLE_ANALYSES, ANALYSIS_RUNS, ANALYSIS_REPORTS, MIGRATION_COMMANDS, MIGRATION_OUTCOMES,
             BENCHMARK_REQUESTS, BENCHMARK_RUNS, BENCHMARK_COMMANDS, BENCHMARK_OUTCOMES, BENCHMARK_REPORTS);
 

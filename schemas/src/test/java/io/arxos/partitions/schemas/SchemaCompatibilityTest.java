@@ -28,7 +28,7 @@ class SchemaCompatibilityTest {
     private static final Set<TopicSpec<?>> UNRELEASED = Set.of(
             Topics.ANALYSIS_REQUESTS, Topics.TABLE_ANALYSES, Topics.ANALYSIS_RUNS, Topics.ANALYSIS_REPORTS,
             Topics.MIGRATION_COMMANDS, Topics.MIGRATION_OUTCOMES, Topics.BENCHMARK_REQUESTS, Topics.BENCHMARK_RUNS,
-            Topics.BENCHMARK_COMMANDS, Topics.BENCHMARK_OUTCOMES, Topics.BENCHMARK_REPORTS);
+            Topics.BENCHMARK_COMMANDS, Topics.BENCHMARK_OUTCOMES, Topics.BENCHMARK_REPORTS, Topics.REPORT_PAGES);
 
     static Stream<TopicSpec<?>> topics() {
         return Topics.ALL.stream().filter(topic -> !UNRELEASED.contains(topic));

@@ -51,9 +51,18 @@ final class ChildProcess implements AutoCloseable {
 
     /** Resident set size in MiB from /proc (Linux), or -1 when unknown. */
     double residentMiB() {
+        return status("VmRSS:");
+    }
+
+    /** The largest resident set size so far in MiB, from /proc (Linux), or -1 when unknown. */
+    double peakResidentMiB() {
+        return status("VmHWM:");
+    }
+
+    private double status(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
                 }
             }

@@ -1,5 +1,7 @@
 package io.arxos.partitions.stack;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -114,11 +116,18 @@ final class FleetPass {
             CommandLatency.Figures figures = latency.collect(Duration.ofSeconds(3), startedAt, returnedAt);
             System.out.printf(Locale.ROOT, "fleet: %d databases × %d tables, %d executor(s) with %d connections each,"
                     + " run %d: wall %.2f s, PostgreSQL CPU %.2f s, partctl exit %d, executor connections open at"
-                    + " once: max %d (budget %d)%n  %s%n  %s%n", databases.size(), TABLES.size(), executors,
+                    + " once: max %d (budget %d)%n  %s%n  %s%n  report: %,d bytes of Markdown; peak resident"
+                    + " memory so far (MiB): %s%n", databases.size(), TABLES.size(), executors,
                     perExecutor, run, wall, cpu, exit, maxExecutor, perExecutor * executors, figures.row(),
-                    ledgerCheck(databases, runId));
+                    ledgerCheck(databases, runId), reportBytes(),
+                    stack.servicePeakMemory());
             return wall;
         }
+    }
+
+    private long reportBytes() throws IOException {
+        Path report = work.resolve("fleet-report.md");
+        return Files.exists(report) ? Files.size(report) : -1;
     }
 
     /** From every database's ledger: commands applied twice, and tables whose commands ran on two executors. */

@@ -231,6 +231,13 @@ public final class Stack implements AutoCloseable {
         return cpu;
     }
 
+    /** The largest resident memory so far of each service process in MiB. */
+    public Map<String, Double> servicePeakMemory() {
+        Map<String, Double> rss = new LinkedHashMap<>();
+        services.forEach((name, process) -> rss.put(name, process.peakResidentMiB()));
+        return rss;
+    }
+
     /** Resident memory of each service process in MiB. */
     public Map<String, Double> serviceMemory() {
         Map<String, Double> rss = new LinkedHashMap<>();

@@ -50,7 +50,7 @@ public final class AnalyzeCommand extends RunCommand<AnalysisRequest, AnalysisRu
     /** The observation window, then the analysis itself (--timeout). */
     @Override
     protected Duration planWait() {
-        return observe.plus(timeout);
+        return observe.plus(timeout());
     }
 
     @Override
@@ -69,9 +69,9 @@ public final class AnalyzeCommand extends RunCommand<AnalysisRequest, AnalysisRu
                 .setDatabases(databases)
                 .setTables(scope.tables())
                 .setObservationSeconds((int) observe.toSeconds())
-                .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
+                .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout().toSeconds()))
                 // the summary comes an observation window after the planner reads the request
-                .setPlanWithinSeconds(seconds(timeout))
+                .setPlanWithinSeconds(seconds(timeout()))
                 .build();
     }
 }

@@ -53,7 +53,7 @@ public final class BenchmarkCommand extends RunCommand<BenchmarkRequest, Benchma
 
     @Override
     protected Duration planWait() {
-        return timeout;
+        return timeout();
     }
 
     @Override

@@ -28,7 +28,10 @@ public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPla
             Topics.MAINTENANCE_REQUESTS, Topics.RUN_PLANS, Topics.REPORTS, request -> "waiting for the planner",
             plan -> "planned " + plan.getCommandCount() + " commands over " + plan.getDatabases().size()
                     + " database(s)",
-            RunReport::getMarkdown, RunReport::getJson, RunReport::getExitCode);
+            RunReport::getMarkdown, RunReport::getJson, RunReport::getExitCode)
+            .paged(new RunExchange.Paging<>(Topics.REPORT_PAGES, RunReport::getMarkdownPages,
+                    RunReport::getJsonPages),
+                    plan -> Duration.between(plan.getEnvelope().getOccurredAt(), plan.getDeadline()));
 
     @Option(names = "--validate-only", description = "Only validate; change nothing.")
     boolean validateOnly;
@@ -71,7 +74,13 @@ public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPla
 
     @Override
     protected Duration reportWait() {
-        return timeout.plusSeconds(30);
+        // until the plan is in; then its deadline decides (RunExchange.runTime)
+        return timeout().plusSeconds(30);
+    }
+
+    @Override
+    protected Duration defaultTimeout() {
+        return Duration.ofMinutes(30);
     }
 
     @Override
@@ -89,7 +98,8 @@ public final class MaintainCommand extends RunCommand<MaintenanceRequest, RunPla
                 .setDatabases(databases)
                 .setTables(scope.inventoryTables(connection, false))
                 .setDryRun(dryRun)
-                .setDeadlineSeconds((int) Math.min(Integer.MAX_VALUE, timeout.toSeconds()))
+                // no --timeout: 0 lets the planner choose, by the size of the run
+                .setDeadlineSeconds(timeoutGiven() ? (int) Math.min(Integer.MAX_VALUE, timeout().toSeconds()) : 0)
                 .setPlanWithinSeconds(seconds(planWait()))
                 .build();
     }

@@ -1,12 +1,14 @@
 package io.arxos.partitions.cli.run;
 
 import io.arxos.partitions.events.EventEnvelope;
+import io.arxos.partitions.events.ReportPageFormat;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.TopicSpec;
 import io.arxos.partitions.serde.AvroSerdeConfig;
 import io.arxos.partitions.serde.RestSchemaRegistryClient;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class RunClient {
 
+    /** How long past a plan's deadline the report may take: the reporter notices the deadline, then renders. */
+    static final Duration REPORT_MARGIN = Duration.ofSeconds(30);
+
     /** Something did not answer; the message says which and what to check. */
     public static final class Unreachable extends Exception {
         public Unreachable(String message) {
@@ -32,8 +37,12 @@ public final class RunClient {
         }
     }
 
-    /** What came back for a run: the planner's plan and the reporter's report, each if it came in time. */
-    public record Answers<P, A>(Optional<P> plan, Optional<A> report) {
+    /**
+     * What came back for a run: the planner's plan and the reporter's report, each if it came in time, and for a
+     * paged report its whole Markdown and JSON assembled from the pages.
+     */
+    public record Answers<P, A>(Optional<P> plan, Optional<A> report, Optional<String> markdown,
+            Optional<String> json) {
     }
 
     private final KafkaSettings settings;
@@ -78,21 +87,28 @@ public final class RunClient {
 
     /**
      * Sends {@code request} and waits up to {@code planWait} for its plan, then up to {@code reportWait} more for its
-     * report. Both topics are listened to from before the request goes out.
+     * report (or, for a kind whose plans carry a deadline, until a margin past that deadline), and for a paged report
+     * until its pages are in. The topics are listened to from before the request goes out.
      */
     public <R extends SpecificRecord, P extends SpecificRecord, A extends SpecificRecord> Answers<P, A> exchange(
             RunExchange<R, P, A> kind, R request, Duration planWait, Duration reportWait, Consumer<String> progress) {
         String id = idOf(request);
-        try (AnswerListener answers = AnswerListener.atEndOf(settings, List.of(kind.plans(), kind.reports()));
+        List<TopicSpec<?>> topics = new ArrayList<>(List.of(kind.plans(), kind.reports()));
+        if (kind.paging() != null) {
+            topics.add(kind.paging().topic());
+        }
+        try (AnswerListener answers = AnswerListener.atEndOf(settings, topics);
                 RequestSender sender = new RequestSender(settings)) {
             sender.send(kind.requests(), id, request, id);
             progress.accept(id + " requested; " + kind.waiting().apply(request));
             long start = System.nanoTime();
+            long end = start + planWait.plus(reportWait).toNanos();
             P plan = null;
             A report = null;
-            while (report == null) {
-                long elapsed = System.nanoTime() - start;
-                if (plan == null && elapsed > planWait.toNanos() || elapsed > planWait.plus(reportWait).toNanos()) {
+            PageCollector pages = new PageCollector(id);
+            while (report == null || !pages.complete(kind, report)) {
+                long now = System.nanoTime();
+                if (plan == null && now - start > planWait.toNanos() || now > end) {
                     break;
                 }
                 for (AnswerListener.Answer answer : answers.poll(Duration.ofMillis(250))) {
@@ -100,13 +116,21 @@ public final class RunClient {
                     A reported = answer.on(kind.reports());
                     if (plan == null && planned != null && idOf(planned).equals(id)) {
                         plan = planned;
+                        if (kind.runTime() != null) {
+                            end = System.nanoTime() + kind.runTime().apply(plan).plus(REPORT_MARGIN).toNanos();
+                        }
                         progress.accept(kind.planned().apply(plan) + "; waiting for the report");
                     } else if (reported != null && idOf(reported).equals(id)) {
                         report = reported;
+                    } else if (kind.paging() != null) {
+                        pages.take(answer.on(kind.paging().topic()));
                     }
                 }
             }
-            return new Answers<>(Optional.ofNullable(plan), Optional.ofNullable(report));
+            boolean paged = report != null && pages.complete(kind, report) && pages.paged(kind, report);
+            return new Answers<>(Optional.ofNullable(plan), Optional.ofNullable(report),
+                    paged ? pages.text(kind, report, ReportPageFormat.MARKDOWN) : Optional.empty(),
+                    paged ? pages.text(kind, report, ReportPageFormat.JSON) : Optional.empty());
         }
     }
 

@@ -22,10 +22,10 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
     private final String idOption;
     private final RunExchange<R, P, A> kind;
 
-    @Option(names = "--timeout", defaultValue = "PT10M", paramLabel = "DURATION",
+    @Option(names = "--timeout", paramLabel = "DURATION",
             description = "How long the run may take before its report is marked incomplete (e.g. 10m, 1h, or ISO-8601; default "
-                    + "${DEFAULT-VALUE}).")
-    protected Duration timeout;
+                    + "for maintain: the planner's, 30 min plus 0.1 s per planned command; otherwise 10 min).")
+    private Duration timeout;
 
     /**
      * @param idOption the command's option for choosing the run id, named in errors
@@ -45,6 +45,21 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
     /** The run id asked for with the command's id option, or null for a new one. */
     protected abstract String requestedId();
 
+    /** The {@code --timeout} given, or else the command's default. */
+    protected Duration timeout() {
+        return timeout != null ? timeout : defaultTimeout();
+    }
+
+    /** Whether {@code --timeout} was given. */
+    protected boolean timeoutGiven() {
+        return timeout != null;
+    }
+
+    /** The timeout when none is given. */
+    protected Duration defaultTimeout() {
+        return Duration.ofMinutes(10);
+    }
+
     /** How long the planner may take to answer. */
     protected abstract Duration planWait();
 
@@ -63,25 +78,28 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
 
     @Override
     protected final R prepare() {
-        requirePositive(timeout);
+        requirePositive(timeout());
         return request(runId(), scope.databases(connection));
     }
 
     @Override
     protected final int execute(R request, RunClient client, PrintWriter out, PrintWriter err) {
+        long start = System.nanoTime();
         RunClient.Answers<P, A> answers = client.exchange(kind, request, planWait(), reportWait(),
                 line -> err.println("partctl: " + line));
         if (answers.report().isEmpty()) {
             String id = runIdOf(request);
+            long waited = Duration.ofNanos(System.nanoTime() - start).toSeconds();
             err.println("partctl: " + (answers.plan().isEmpty()
                     ? "no answer to " + id + " within " + planWait().toSeconds() + " s: " + plannerSilence()
-                    : id + " was planned but no report arrived within " + planWait().plus(reportWait()).toSeconds()
-                            + " s: " + reportSilence(answers.plan().get())));
+                    : id + " was planned but no whole report arrived within " + waited + " s: "
+                            + reportSilence(answers.plan().get())));
             return ExitCodes.UNREACHABLE;
         }
         A report = answers.report().get();
-        return output.emit((output.json() ? kind.json() : kind.markdown()).apply(report),
-                kind.exitCode().applyAsInt(report), out, err);
+        String text = output.json() ? answers.json().orElseGet(() -> kind.json().apply(report))
+                : answers.markdown().orElseGet(() -> kind.markdown().apply(report));
+        return output.emit(text, kind.exitCode().applyAsInt(report), out, err);
     }
 
     private String runId() {

@@ -8,6 +8,7 @@ import io.arxos.partitions.planner.app.benchmark.BenchmarkPublisher;
 import io.arxos.partitions.planner.app.benchmark.BenchmarkRequestSpec;
 import io.arxos.partitions.planner.app.benchmark.PlanBenchmarkRun;
 import io.arxos.partitions.planner.app.maintenance.PlanMaintenanceRun;
+import io.arxos.partitions.planner.app.maintenance.RunDeadline;
 import io.arxos.partitions.planner.app.maintenance.RunPublisher;
 import io.arxos.partitions.planner.app.maintenance.RunRequest;
 import io.arxos.partitions.planner.domain.analysis.AnalysisSettings;
@@ -86,7 +87,7 @@ public class PlannerApplication {
                 counted(target), Clock.systemUTC(), workers);
         planner = plannerFor.apply(publisher);
         listener = new RequestLoop<>(kafka, "planner-service", "planner-requests", Topics.MAINTENANCE_REQUESTS,
-                Map.of(), new MaintenanceRequests(publisher, plannerFor, Clock.systemUTC(), config.runDeadline()));
+                Map.of(), new MaintenanceRequests(publisher, plannerFor, Clock.systemUTC(), runDeadline()));
         Thread thread = new Thread(listener, "planner-request-listener");
         thread.setDaemon(true);
         thread.start();
@@ -165,13 +166,17 @@ public class PlannerApplication {
                 config.benchmarkDeadline()));
     }
 
+    private RunDeadline runDeadline() {
+        return new RunDeadline(config.runDeadline(), config.runDeadlinePerCommand());
+    }
+
     private void scheduled(PlannedRun.Trigger trigger, PlanScope scope) {
         if (planner == null) {
             return;
         }
         String runId = UUID.randomUUID().toString();
         LOG.infof("run %s: scheduled %s", runId, trigger);
-        planner.plan(new RunRequest(runId, trigger, scope, List.of(), List.of(), false, config.runDeadline()));
+        planner.plan(new RunRequest(runId, trigger, scope, List.of(), List.of(), false, runDeadline()));
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -33,9 +33,13 @@ public interface PlannerConfig {
         String timeZone();
     }
 
-    /** How long a run may take before its report is marked incomplete. */
+    /** How long a run may take before its report is marked incomplete, plus {@link #runDeadlinePerCommand()}. */
     @WithDefault("PT30M")
     Duration runDeadline();
+
+    /** What each planned command adds to a run's deadline, unless the request set one. */
+    @WithDefault("PT0.1S")
+    Duration runDeadlinePerCommand();
 
     /** How long a scheduled benchmark may take before its report is marked incomplete. */
     @WithDefault("PT2H")

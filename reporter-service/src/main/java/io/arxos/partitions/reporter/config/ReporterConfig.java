@@ -1,5 +1,6 @@
 package io.arxos.partitions.reporter.config;
 
+import io.arxos.partitions.schemas.Topics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -33,6 +34,14 @@ public interface ReporterConfig {
      */
     @WithDefault("PT2M")
     Duration analysisAssemblyTimeout();
+
+    /**
+     * The most UTF-8 bytes of Markdown or JSON in one report record; a larger report goes out in pages of this
+     * size on {@code partitions.report-pages}. At most 512 KiB (the topics' 1 MB record limit, with room); tests set
+     * it small to page every report.
+     */
+    @WithDefault("524288")
+    int reportPageBytes();
 
     /** Topic creation at start-up. */
     TopicSettings topics();
@@ -77,6 +86,10 @@ public interface ReporterConfig {
         positive(problems, "reporter.orphan-ttl", config.orphanTtl());
         positive(problems, "reporter.analysis-assembly-timeout", config.analysisAssemblyTimeout());
         positive(problems, "reporter.topics.timeout", config.topics().timeout());
+        if (config.reportPageBytes() < 1024 || config.reportPageBytes() > Topics.REPORT_PAGE_BYTES) {
+            problems.add("reporter.report-page-bytes must be between 1024 and " + Topics.REPORT_PAGE_BYTES + ", not "
+                    + config.reportPageBytes());
+        }
         if (config.topics().replicationFactor() < 1) {
             problems.add("reporter.topics.replication-factor must be at least 1, not "
                     + config.topics().replicationFactor());

@@ -114,6 +114,32 @@ public final class ReportArchive {
         }
     }
 
+    /**
+     * Writes (or replaces) a large report's files from its assembled parts, which are moved into place; its HTML
+     * page is the summary in {@code headJson} with a note, as the whole report is too large for one page.
+     */
+    public void writeAssembled(String id, Path markdown, Path json, String headJson) {
+        try {
+            Files.createDirectories(dir);
+            move(markdown, path(id, Format.MARKDOWN));
+            move(json, path(id, Format.JSON));
+            if (shelf.html()) {
+                replace(path(id, Format.HTML), html(headJson, "This report is too large for one page; the whole "
+                        + "report is in " + fileStem(id) + ".md and " + fileStem(id) + ".json."));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report of " + shelf.noun() + " " + id + " to " + dir,
+                    e);
+        }
+    }
+
+    /** A report's file in {@code format}, to stream; empty when there is none (or the kind has no such form). */
+    public Optional<Path> file(String id, Format format) {
+        Path file = path(id, format);
+        return format == Format.HTML && !shelf.html() || !Files.isRegularFile(file) ? Optional.empty()
+                : Optional.of(file);
+    }
+
     /** A report's file in {@code format}; empty when there is none (or the kind has no such form). */
     public Optional<String> read(String id, Format format) {
         if (format == Format.HTML && !shelf.html()) {
@@ -166,12 +192,24 @@ public final class ReportArchive {
     }
 
     private static String html(String json) {
+        return html(json, null);
+    }
+
+    private static String html(String json, String note) {
         try {
-            return HtmlRenderer.render(JsonReportFormat.parse(json));
+            return HtmlRenderer.render(JsonReportFormat.parse(json), note);
         } catch (IllegalArgumentException e) {
             // the Markdown and JSON are still worth keeping; the page says why it is missing
             return "<!DOCTYPE html>\n<html><body><p>HTML view unavailable for this report: the JSON could not be "
                     + "read (" + e.getMessage().replace("<", "&lt;") + ")</p></body></html>\n";
+        }
+    }
+
+    private static void move(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -30,8 +30,9 @@ final class ArchivedFiles {
 
     private static Response serve(ReportArchive archive, String id, Format format, String index) {
         String noun = archive.shelf().noun();
-        return archive.read(id, format)
-                .map(body -> Response.ok(body, type(format)).build())
+        // streamed from the file: a large report never has to fit the heap
+        return archive.file(id, format)
+                .map(file -> Response.ok(file.toFile(), type(format)).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN)
                         .entity("no " + format.extension() + " report for " + noun + " '" + id + "'; GET " + index
                                 + " lists the reports there are\n")

@@ -1,5 +1,6 @@
 package io.arxos.partitions.reporter.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
@@ -10,6 +11,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 
 /**
  * The report as JSON: the same content as the Markdown, structured (summary, databases[].operations[] with sql,
@@ -36,6 +40,17 @@ public final class JsonReportFormat {
             return WRITER.writeValueAsString(report) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report of run " + report.runId() + " cannot be written as JSON", e);
+        }
+    }
+
+    /** Writes the report to {@code out} as {@link #render(MaintenanceReport)} would, streaming. */
+    public static void render(MaintenanceReport report, Writer out) {
+        try {
+            WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out,
+                    report);
+            out.write("\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException("report of run " + report.runId() + " cannot be written as JSON", e);
         }
     }
 

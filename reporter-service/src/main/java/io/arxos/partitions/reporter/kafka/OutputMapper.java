@@ -3,13 +3,16 @@ package io.arxos.partitions.reporter.kafka;
 import io.arxos.partitions.events.AlertKind;
 import io.arxos.partitions.events.AlertSeverity;
 import io.arxos.partitions.events.PartitionAlert;
+import io.arxos.partitions.events.ReportPageFormat;
 import io.arxos.partitions.events.ReportStatus;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.events.RunTrigger;
 import io.arxos.partitions.events.TableId;
 import io.arxos.partitions.reporter.app.analysis.ComposedAnalysis;
 import io.arxos.partitions.reporter.app.benchmark.ComposedBenchmark;
 import io.arxos.partitions.reporter.app.maintenance.ComposedReport;
+import io.arxos.partitions.reporter.app.run.ReportPage;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisReport;
 import io.arxos.partitions.reporter.domain.maintenance.Alert;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
@@ -29,7 +32,7 @@ final class OutputMapper {
         MaintenanceReport r = composed.report();
         MaintenanceReport.Summary s = r.summary();
         return RunReport.newBuilder()
-                .setEnvelope(CoreTypes.envelope(r.runId(), PRODUCER, r.generatedAt()))
+                .setEnvelope(CoreTypes.envelope(composed.reportId(), r.runId(), PRODUCER, r.generatedAt()))
                 .setStatus(ReportStatus.valueOf(r.status().name()))
                 .setTrigger(trigger(r.trigger()))
                 .setDryRun(r.dryRun())
@@ -44,6 +47,18 @@ final class OutputMapper {
                 .setExitCode(r.exitCode())
                 .setMarkdown(composed.markdown())
                 .setJson(composed.json())
+                .setMarkdownPages(composed.markdownPages())
+                .setJsonPages(composed.jsonPages())
+                .build();
+    }
+
+    static RunReportPage page(ReportPage page) {
+        return RunReportPage.newBuilder()
+                .setEnvelope(CoreTypes.envelope(page.runId(), PRODUCER, page.generatedAt()))
+                .setReportEventId(page.reportId())
+                .setFormat(ReportPageFormat.valueOf(page.format().name()))
+                .setIndex(page.index())
+                .setText(page.text())
                 .build();
     }
 

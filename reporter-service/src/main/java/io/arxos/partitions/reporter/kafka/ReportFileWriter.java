@@ -2,17 +2,23 @@ package io.arxos.partitions.reporter.kafka;
 
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.BenchmarkReport;
+import io.arxos.partitions.events.ReportPageFormat;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.reporter.files.ReportArchive;
+import io.arxos.partitions.reporter.files.ReportPageFiles;
 import io.arxos.partitions.schemas.DeadLetters;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.PollLoop;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.SchemaRegistryException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -26,7 +32,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes every published report to files. It reads {@code partitions.reports},
- * {@code partitions.analysis-reports} and {@code partitions.benchmark-reports} itself (read_committed, all partitions, from the beginning, no consumer group)
+ * {@code partitions.analysis-reports} and {@code partitions.benchmark-reports} (and the pages of large reports on
+ * {@code partitions.report-pages}, assembled on disk) itself (read_committed, all partitions, from the beginning, no consumer group)
  * rather than writing from the stream processor: files then hold only reports whose transaction committed, every
  * replica of the service serves every report whichever instance built it, and a fresh disk is refilled from the
  * topics at start-up.
@@ -44,6 +51,10 @@ public class ReportFileWriter {
     private volatile Follower loop;
     private volatile boolean assigned;
     private Deserializer<RunReport> reports;
+    private Deserializer<RunReportPage> pages;
+    private ReportPageFiles pageFiles;
+    /** Paged reports whose pages are not all in yet, by report event id: their records hold only the summary. */
+    private final Map<UUID, RunReport> awaitingPages = new HashMap<>();
     private Deserializer<AnalysisReport> analysisReports;
     private Deserializer<BenchmarkReport> benchmarkReports;
     private KafkaDeadLetterSink deadLetters;
@@ -69,7 +80,11 @@ public class ReportFileWriter {
         // small fetches: reports are few, and large buffers would dominate a 64 MB heap while catching up
         props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, Integer.toString(4 * 1024 * 1024));
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "20");
+        // report pages are up to 512 KB each: no more than a few per partition fetch
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(1024 * 1024));
         reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
+        pages = Topics.REPORT_PAGES.valueSerde(settings.registry()).deserializer();
+        pageFiles = new ReportPageFiles(archive.directory().resolve(".pages"));
         analysisReports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registry()).deserializer();
         benchmarkReports = Topics.BENCHMARK_REPORTS.valueSerde(settings.registry()).deserializer();
         deadLetters = new KafkaDeadLetterSink(settings.admin(), "reporter-report-files-dead-letters");
@@ -88,7 +103,7 @@ public class ReportFileWriter {
         }
     }
 
-    /** True once the writer follows every partition of the two report topics. */
+    /** True once the writer follows every partition of the report topics. */
     public boolean following() {
         Follower running = loop;
         return running != null && running.isPolling() && assigned;
@@ -119,11 +134,14 @@ public class ReportFileWriter {
         // the other partitions of the batch has moved on already, so they are written now
         for (TopicPartition partition : batch.partitions()) {
             for (ConsumerRecord<byte[], byte[]> record : batch.records(partition)) {
-                boolean done = record.topic().equals(Topics.ANALYSIS_REPORTS.name())
+                String topic = record.topic();
+                boolean done = topic.equals(Topics.ANALYSIS_REPORTS.name())
                         ? write(record, analysisReports, this::writeAnalysis, deadLetters)
-                        : record.topic().equals(Topics.BENCHMARK_REPORTS.name())
+                        : topic.equals(Topics.BENCHMARK_REPORTS.name())
                                 ? write(record, benchmarkReports, this::writeBenchmark, deadLetters)
-                                : write(record, reports, this::writeReport, deadLetters);
+                                : topic.equals(Topics.REPORT_PAGES.name())
+                                        ? write(record, pages, this::writePage, deadLetters)
+                                        : write(record, reports, this::writeReport, deadLetters);
                 if (!done) {
                     // registry or disk trouble: read this record again after a pause
                     consumer.seek(partition, record.offset());
@@ -140,7 +158,7 @@ public class ReportFileWriter {
     /** Every partition of both report topics, from the beginning; waits until the topics exist. */
     private void assign(KafkaConsumer<byte[], byte[]> consumer) {
         List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(Topics.REPORTS.name(), Topics.ANALYSIS_REPORTS.name(),
+        for (String topic : List.of(Topics.REPORTS.name(), Topics.REPORT_PAGES.name(), Topics.ANALYSIS_REPORTS.name(),
                 Topics.BENCHMARK_REPORTS.name())) {
             List<TopicPartition> found = List.of();
             while (loop.running() && found.isEmpty()) {
@@ -197,8 +215,53 @@ public class ReportFileWriter {
 
     private void writeReport(RunReport report) {
         String runId = report.getEnvelope().getRunId();
+        if (report.getMarkdownPages() > 0 || report.getJsonPages() > 0) {
+            // its pages were published first, but on another topic: they may still be on their way
+            awaitingPages.put(report.getEnvelope().getEventId(), report);
+            writeIfAssembled(report.getEnvelope().getEventId());
+            return;
+        }
         archive.write(runId, report.getMarkdown(), report.getJson());
         LOG.infof("run %s: %s report written to %s", runId, report.getStatus(), archive.directory());
+    }
+
+    private void writePage(RunReportPage page) {
+        ReportPageFiles.Part part = page.getFormat() == ReportPageFormat.JSON ? ReportPageFiles.Part.JSON
+                : page.getFormat() == ReportPageFormat.MARKDOWN ? ReportPageFiles.Part.MARKDOWN : null;
+        if (part == null) {
+            LOG.warnf("run %s: report page %d in format %s skipped (a newer reporter's format)",
+                    page.getEnvelope().getRunId(), page.getIndex(), page.getFormat());
+            return;
+        }
+        if (!pageFiles.append(page.getReportEventId(), part, page.getIndex(), page.getText())) {
+            LOG.warnf("run %s: report page %s %d out of order, skipped", page.getEnvelope().getRunId(), part,
+                    page.getIndex());
+            return;
+        }
+        writeIfAssembled(page.getReportEventId());
+    }
+
+    private void writeIfAssembled(UUID reportId) {
+        RunReport report = awaitingPages.get(reportId);
+        if (report == null || !pageFiles.complete(reportId, report.getMarkdownPages(), report.getJsonPages())) {
+            return;
+        }
+        String runId = report.getEnvelope().getRunId();
+        Path markdown = report.getMarkdownPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.MARKDOWN)
+                : inline(reportId, ReportPageFiles.Part.MARKDOWN, report.getMarkdown());
+        Path json = report.getJsonPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.JSON)
+                : inline(reportId, ReportPageFiles.Part.JSON, report.getJson());
+        archive.writeAssembled(runId, markdown, json, report.getJson());
+        pageFiles.forget(reportId);
+        awaitingPages.remove(reportId);
+        LOG.infof("run %s: %s report written to %s from %d + %d pages", runId, report.getStatus(),
+                archive.directory(), report.getMarkdownPages(), report.getJsonPages());
+    }
+
+    /** A part that fitted the record itself, written where the paged part would be. */
+    private Path inline(UUID reportId, ReportPageFiles.Part part, String text) {
+        pageFiles.append(reportId, part, 0, text);
+        return pageFiles.path(reportId, part);
     }
 
     private void writeAnalysis(AnalysisReport report) {

@@ -9,6 +9,7 @@ import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.reporter.app.analysis.ComposedAnalysis;
 import io.arxos.partitions.reporter.app.benchmark.ComposedBenchmark;
@@ -46,8 +47,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * sub-topologies, maintenance runs, analyses and benchmarks, in one Streams application:
  * <pre>
  * run-plans ──────────────────────────────────────────┐
- * outcomes ── re-key by run id ── outcomes-by-run ────┴─ merge ── run-reports (store) ─┬─ reports
- *                                    (3 partitions, JSON)                              └─ alerts
+ * outcomes ── re-key by run id ── outcomes-by-run ────┴─ merge ── run-reports (store) ─┬─ report-pages (large only)
+ *                                    (3 partitions, JSON)                              ├─ reports
+ *                                                                                      └─ alerts
  *
  * analysis-runs ────────────────────────────────────────────────────┐
  * table-analyses ── re-key by analysis id ── table-analyses-by-run ──┴─ merge ── assembly (store) ── analysis-reports
@@ -111,6 +113,7 @@ public final class ReportTopology {
         Serde<CommandOutcome> outcomes = Topics.OUTCOMES.valueSerde(settings.registryConfig());
         Serde<RunReport> reports = Topics.REPORTS.valueSerde(settings.registryConfig());
         Serde<PartitionAlert> alerts = Topics.ALERTS.valueSerde(settings.registryConfig());
+        Serde<RunReportPage> pages = Topics.REPORT_PAGES.valueSerde(settings.registryConfig());
 
         builder.addStateStore(RunStores.store(STORE, PlannedRun.class, Outcome.class, true));
 
@@ -140,6 +143,10 @@ public final class ReportTopology {
                 .mapValues(out -> OutputMapper.report(((RunOutput.ReportReady) out).report()),
                         Named.as("report-to-avro"))
                 .to(Topics.REPORTS.name(), Produced.with(keys, reports).withName("reports"));
+        output.filter((runId, out) -> out instanceof RunOutput.PageReady, Named.as("report-pages-only"))
+                .mapValues(out -> OutputMapper.page(((RunOutput.PageReady) out).page()),
+                        Named.as("report-page-to-avro"))
+                .to(Topics.REPORT_PAGES.name(), Produced.with(keys, pages).withName("report-pages"));
         output.filter((key, out) -> out instanceof RunOutput.AlertRaised, Named.as("alerts-only"))
                 .mapValues(out -> OutputMapper.alert(((RunOutput.AlertRaised) out).alert(),
                         ((RunOutput.AlertRaised) out).at()), Named.as("alert-to-avro"))

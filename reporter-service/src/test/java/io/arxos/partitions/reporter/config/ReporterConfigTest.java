@@ -30,12 +30,29 @@ class ReporterConfigTest {
                         + "PT-1S");
     }
 
+    @Test
+    void refusesAReportPageSizeBeyondWhatATopicRecordHolds() {
+        assertThat(ReporterConfig.problems(config("./reports", Duration.ofSeconds(5), (short) 1,
+                Duration.ofMinutes(2), 1024 * 1024))).containsExactly("reporter.report-page-bytes must be between "
+                        + "1024 and 524288, not 1048576");
+    }
+
     private static ReporterConfig config(String dir, Duration interval, short replication) {
         return config(dir, interval, replication, Duration.ofMinutes(2));
     }
 
     private static ReporterConfig config(String dir, Duration interval, short replication, Duration assembly) {
+        return config(dir, interval, replication, assembly, 512 * 1024);
+    }
+
+    private static ReporterConfig config(String dir, Duration interval, short replication, Duration assembly,
+            int pageBytes) {
         return new ReporterConfig() {
+            @Override
+            public int reportPageBytes() {
+                return pageBytes;
+            }
+
             @Override
             public String outputDir() {
                 return dir;

@@ -6,6 +6,7 @@ import io.arxos.partitions.events.CommandOutcome;
 import io.arxos.partitions.events.PartitionAlert;
 import io.arxos.partitions.events.RunPlan;
 import io.arxos.partitions.events.RunReport;
+import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.reporter.app.analysis.AnalysisRuns;
 import io.arxos.partitions.reporter.app.benchmark.BenchmarkRuns;
@@ -13,6 +14,7 @@ import io.arxos.partitions.reporter.app.maintenance.MaintenanceRuns;
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
+import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
@@ -22,6 +24,7 @@ import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.run.RunState;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
+import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -57,6 +61,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<byte[], byte[]> rawOutcomes;
     final TestOutputTopic<String, RunReport> reports;
     final TestOutputTopic<String, PartitionAlert> alerts;
+    final TestOutputTopic<String, RunReportPage> pages;
     final TestInputTopic<String, AnalysisRun> analysisRuns;
     final TestInputTopic<String, TableAnalysis> tableAnalyses;
     final TestInputTopic<byte[], byte[]> rawTableAnalyses;
@@ -67,6 +72,14 @@ final class TopologyHarness implements AutoCloseable {
     private final String scope = "reporter-topology-" + UUID.randomUUID();
 
     TopologyHarness(Instant start) {
+        this(start, Topics.REPORT_PAGE_BYTES, JsonReportFormat::render);
+    }
+
+    /**
+     * @param pageBytes the most text in one report record or page
+     * @param json the maintenance reports' JSON renderer (a failing one shows what a report that fails becomes)
+     */
+    TopologyHarness(Instant start, int pageBytes, BiConsumer<MaintenanceReport, Writer> json) {
         Map<String, Object> registry = Map.of("schema.registry.url", "mock://" + scope);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -92,7 +105,7 @@ final class TopologyHarness implements AutoCloseable {
         };
         driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
                 Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1)),
-                new MaintenanceRuns(events, JsonReportFormat::render),
+                new MaintenanceRuns(events, json, pageBytes),
                 new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render),
                 new BenchmarkRuns(events, BenchmarkJsonFormat::render)), props, start);
         plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
@@ -103,6 +116,8 @@ final class TopologyHarness implements AutoCloseable {
                 new ByteArraySerializer());
         reports = driver.createOutputTopic(Topics.REPORTS.name(), new StringDeserializer(),
                 Topics.REPORTS.valueSerde(registry).deserializer());
+        pages = driver.createOutputTopic(Topics.REPORT_PAGES.name(), new StringDeserializer(),
+                Topics.REPORT_PAGES.valueSerde(registry).deserializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(),
                 Topics.ALERTS.valueSerde(registry).deserializer());
         analysisRuns = driver.createInputTopic(Topics.ANALYSIS_RUNS.name(), new StringSerializer(),

@@ -2,13 +2,12 @@ package io.arxos.partitions.planner.app.maintenance;
 
 import io.arxos.partitions.planner.domain.maintenance.PlanScope;
 import io.arxos.partitions.planner.domain.maintenance.PlannedRun.Trigger;
-import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
 /** A request to plan one run: from the scheduler or from a maintenance request event. */
 public record RunRequest(String runId, Trigger trigger, PlanScope scope, List<String> databases, List<String> tables,
-        boolean dryRun, Duration deadline) {
+        boolean dryRun, RunDeadline deadline) {
 
     public RunRequest {
         Objects.requireNonNull(runId, "runId");
@@ -16,8 +15,6 @@ public record RunRequest(String runId, Trigger trigger, PlanScope scope, List<St
         Objects.requireNonNull(scope, "scope");
         databases = List.copyOf(databases);
         tables = List.copyOf(tables);
-        if (deadline.isNegative() || deadline.isZero()) {
-            throw new IllegalArgumentException("run deadline " + deadline + " must be positive");
-        }
+        Objects.requireNonNull(deadline, "deadline");
     }
 }

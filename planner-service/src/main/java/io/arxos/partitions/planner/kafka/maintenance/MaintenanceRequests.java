@@ -3,6 +3,7 @@ package io.arxos.partitions.planner.kafka.maintenance;
 import io.arxos.partitions.events.MaintenanceRequest;
 import io.arxos.partitions.events.MaintenanceScope;
 import io.arxos.partitions.planner.app.maintenance.PlanMaintenanceRun;
+import io.arxos.partitions.planner.app.maintenance.RunDeadline;
 import io.arxos.partitions.planner.app.maintenance.RunPublisher;
 import io.arxos.partitions.planner.app.maintenance.RunRequest;
 import io.arxos.partitions.planner.domain.RequestExpiry;
@@ -26,7 +27,7 @@ import java.util.function.Function;
  *     transaction
  */
 public record MaintenanceRequests(KafkaRunPublisher publisher, Function<RunPublisher, PlanMaintenanceRun> plannerFor,
-        Clock clock, Duration defaultDeadline) implements RequestLoop.Handler<MaintenanceRequest, RunRequest> {
+        Clock clock, RunDeadline defaultDeadline) implements RequestLoop.Handler<MaintenanceRequest, RunRequest> {
 
     @Override
     public RunRequest read(MaintenanceRequest request) {
@@ -35,7 +36,9 @@ public record MaintenanceRequests(KafkaRunPublisher publisher, Function<RunPubli
         MaintenanceScope s = request.getScope();
         PlanScope scope = new PlanScope(s.getValidate(), s.getCreateMissing(), s.getDropExpired(),
                 month(s.getCreateFrom()), month(s.getCreateTo()));
-        Duration deadline = request.getDeadlineSeconds() > 0 ? Duration.ofSeconds(request.getDeadlineSeconds())
+        // no deadline asked for: the default one, which grows with the run's commands
+        RunDeadline deadline = request.getDeadlineSeconds() > 0
+                ? RunDeadline.fixed(Duration.ofSeconds(request.getDeadlineSeconds()))
                 : defaultDeadline;
         return new RunRequest(request.getEnvelope().getRunId(), PlannedRun.Trigger.REQUEST, scope,
                 request.getDatabases(), request.getTables(), request.getDryRun(), deadline);

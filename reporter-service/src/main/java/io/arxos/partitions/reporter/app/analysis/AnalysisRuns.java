@@ -14,6 +14,7 @@ import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,9 +39,18 @@ public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
 
     @Override
     public Settlement<ComposedAnalysis> settle(AnalysedRun run, List<AnalysedTable> tables, RunProgress progress,
-            ReportStatus status, Instant now) {
+            ReportStatus status, Instant now, Consumer<Settlement.Keyed<ComposedAnalysis>> ahead) {
         ComposedAnalysis composed = compose(run, tables, status, now, json);
         return Settlement.report(run.analysisId(), composed, composed.report().exitCode());
+    }
+
+    @Override
+    public Settlement<ComposedAnalysis> unreportable(AnalysedRun run, RunProgress progress, String reason,
+            Instant now) {
+        AnalysisReport report = AnalysisReportBuilder.build(run, List.of(), ReportStatus.INCOMPLETE, now)
+                .failedWith("the report of this analysis could not be built (" + reason + ")");
+        return Settlement.report(run.analysisId(), new ComposedAnalysis(report, AnalysisMarkdownRenderer.render(
+                report), json.apply(report)), report.exitCode());
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -38,9 +39,19 @@ public record BenchmarkRuns(ReportEvents events,
 
     @Override
     public Settlement<ComposedBenchmark> settle(BenchmarkPlan plan, List<TableBenchmark> tables,
-            RunProgress progress, ReportStatus status, Instant now) {
+            RunProgress progress, ReportStatus status, Instant now,
+            Consumer<Settlement.Keyed<ComposedBenchmark>> ahead) {
         ComposedBenchmark composed = compose(plan, tables, status, now, json);
         return Settlement.report(plan.benchmarkId(), composed, composed.report().exitCode());
+    }
+
+    @Override
+    public Settlement<ComposedBenchmark> unreportable(BenchmarkPlan plan, RunProgress progress, String reason,
+            Instant now) {
+        BenchmarkReport report = BenchmarkReportBuilder.build(plan, List.of(), ReportStatus.INCOMPLETE, now)
+                .failedWith("the report of this benchmark could not be built (" + reason + ")");
+        return Settlement.report(plan.benchmarkId(), new ComposedBenchmark(report, BenchmarkMarkdownRenderer.render(
+                report), json.apply(report), BenchmarkHtmlRenderer.render(report)), report.exitCode());
     }
 
     @Override

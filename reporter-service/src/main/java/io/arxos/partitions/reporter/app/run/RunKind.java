@@ -6,6 +6,7 @@ import io.arxos.partitions.reporter.domain.run.RunMember;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What one kind of run (maintenance, analysis, …) supplies to the shared aggregation (the Kafka Streams processor {@code RunAssembly}): how to
@@ -28,8 +29,17 @@ public interface RunKind<P extends RunMember.Plan, I extends RunMember.Item, O> 
      * The report of the run with the items in so far (in item id order) and the records to forward for it.
      *
      * @param progress the run's progress, including the alerts already sent
+     * @param ahead takes records to forward at once, ahead of the settlement's (the pages of a large report), so
+     *     they need not all be held
      */
-    Settlement<O> settle(P plan, List<I> items, RunProgress progress, ReportStatus status, Instant now);
+    Settlement<O> settle(P plan, List<I> items, RunProgress progress, ReportStatus status, Instant now,
+            Consumer<Settlement.Keyed<O>> ahead);
+
+    /**
+     * A small report saying the run's report could not be built and why ({@code reason}); built from the plan and
+     * the counts alone, so it cannot fail the way the report did.
+     */
+    Settlement<O> unreportable(P plan, RunProgress progress, String reason, Instant now);
 
     /** A report went out (metrics); must be cheap and must not throw. */
     void reported(String runId, ReportStatus status, int exitCode);

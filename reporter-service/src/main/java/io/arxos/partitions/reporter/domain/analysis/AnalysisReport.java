@@ -27,6 +27,12 @@ public record AnalysisReport(String analysisId, ReportStatus status, int exitCod
         tables = List.copyOf(tables);
     }
 
+    /** This report with {@code reason} as its error and exit code 1 (a report that could not be built fully). */
+    public AnalysisReport failedWith(String reason) {
+        return new AnalysisReport(analysisId, status, 1, generatedAt, requestedBy, requestedAt, reason,
+                expectedTables, receivedTables, databases, summary, tables);
+    }
+
     /** Table analyses announced but missing from this report. */
     public int missingTables() {
         return Math.max(0, expectedTables - receivedTables);

@@ -3,6 +3,7 @@ package io.arxos.partitions.reporter.domain.benchmark;
 import io.arxos.partitions.reporter.domain.TableName;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,6 +21,14 @@ public record BenchmarkReport(String benchmarkId, ReportStatus status, int exitC
         tables = List.copyOf(tables);
         skipped = List.copyOf(skipped);
         failures = List.copyOf(failures);
+    }
+
+    /** This report with {@code reason} added to its failures and exit code 1. */
+    public BenchmarkReport failedWith(String reason) {
+        List<String> all = new ArrayList<>(failures);
+        all.add(reason);
+        return new BenchmarkReport(benchmarkId, status, 1, generatedAt, requestedBy, runs, warmups, summary,
+                regressions, tables, skipped, all);
     }
 
     /** Counts and the average, best and worst median change over the queries that could be compared. */

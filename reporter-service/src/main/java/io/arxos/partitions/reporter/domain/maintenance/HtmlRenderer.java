@@ -18,6 +18,11 @@ public final class HtmlRenderer {
     }
 
     public static String render(MaintenanceReport r) {
+        return render(r, null);
+    }
+
+    /** As {@link #render(MaintenanceReport)}, with {@code note} (plain text, or null) below the summary. */
+    public static String render(MaintenanceReport r, String note) {
         StringBuilder html = new StringBuilder(
                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         html.append("<title>Partition Maintenance Report — ").append(escape(r.runId())).append("</title>\n");
@@ -34,6 +39,9 @@ public final class HtmlRenderer {
         }
         html.append("</ul>\n");
         summary(html, r.summary());
+        if (note != null) {
+            html.append("<p><em>").append(escape(note)).append("</em></p>\n");
+        }
         for (DatabaseSection section : r.databases()) {
             database(html, section, r.dryRun());
         }

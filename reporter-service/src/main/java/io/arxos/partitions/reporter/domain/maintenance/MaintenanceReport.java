@@ -23,6 +23,11 @@ public record MaintenanceReport(String runId, String trigger, boolean dryRun, In
         databases = List.copyOf(databases);
     }
 
+    /** The report without its database sections: what a paged report's own record carries. */
+    public MaintenanceReport head() {
+        return new MaintenanceReport(runId, trigger, dryRun, generatedAt, status, exitCode, error, summary, List.of());
+    }
+
     /** The executive summary: counts over the whole run. */
     public record Summary(int totalOperations, int successful, int failed, int rejected, int partitionsCreated,
             int partitionsDropped, int partitionsDetached, long rowsMovedFromDefault, int validationFindings) {

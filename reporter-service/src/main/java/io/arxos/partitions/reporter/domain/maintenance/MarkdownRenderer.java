@@ -5,6 +5,10 @@ import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.Databas
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.OperationLine;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.Summary;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.TableNote;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 
 /** Renders a {@link MaintenanceReport} as Markdown, laid out like the maintenance guide's report. */
@@ -14,6 +18,15 @@ public final class MarkdownRenderer {
     }
 
     public static String render(MaintenanceReport report) {
+        StringWriter md = new StringWriter();
+        render(report, md);
+        return md.toString();
+    }
+
+    /**
+     * Writes the report to {@code out} one database section at a time, so only one section is ever held as text.
+     */
+    public static void render(MaintenanceReport report, Writer out) {
         StringBuilder md = new StringBuilder("# Partition Maintenance Report\n\n");
         md.append("- **Run ID**: ").append(report.runId()).append('\n');
         md.append("- **Trigger**: ").append(report.trigger()).append('\n');
@@ -25,10 +38,20 @@ public final class MarkdownRenderer {
             md.append("- **Error**: ").append(report.error()).append('\n');
         }
         summary(md, report.summary());
+        write(out, md);
         for (DatabaseSection section : report.databases()) {
+            md.setLength(0);
             database(md, section, report.dryRun());
+            write(out, md);
         }
-        return md.toString();
+    }
+
+    private static void write(Writer out, CharSequence text) {
+        try {
+            out.append(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the Markdown report", e);
+        }
     }
 
     private static void summary(StringBuilder md, Summary s) {

@@ -55,6 +55,18 @@ public final class ReportBuilder {
                 status, exitCode, plan.error(), summary, sections);
     }
 
+    /**
+     * The report of a run whose report could not be built ({@code reason}): INCOMPLETE, exit code 1, the planned
+     * total and no sections, so it is small whatever the run's size.
+     */
+    public static MaintenanceReport unreportable(PlannedRun plan, int plannedCommands, String reason, Instant now) {
+        Summary summary = new Summary(plannedCommands, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new MaintenanceReport(plan.runId(), plan.trigger(), plan.dryRun(), now.truncatedTo(ChronoUnit.SECONDS),
+                ReportStatus.INCOMPLETE, 1, "the report of this run could not be built (" + reason + "); the "
+                        + "outcomes are on the outcomes topic",
+                summary, List.of());
+    }
+
     private static OperationLine line(TableName table, PlannedCommand command, Outcome outcome) {
         String partition = command.partition() != null ? command.partition()
                 : outcome != null ? outcome.partition() : null;

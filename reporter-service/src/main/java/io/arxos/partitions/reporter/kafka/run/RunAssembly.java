@@ -117,8 +117,9 @@ public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Ite
         }
         ReportStatus status = verdict == Verdict.REPORT_COMPLETE ? ReportStatus.COMPLETE : ReportStatus.INCOMPLETE;
         P plan = store.get(RunStateKeys.plan(runId)).plan();
-        Settlement<O> settlement = kind.settle(plan, items(runId), progress, status, now);
         long timestamp = now.toEpochMilli();
+        Settled<O> settled = settlement(plan, progress, status, now, timestamp);
+        Settlement<O> settlement = settled.settlement();
         settlement.records().forEach(r -> context.forward(new Record<>(r.key(), r.value(), timestamp)));
         // someone is waiting for this report: under exactly-once it is visible only once the transaction commits,
         // so commit now instead of at the next commit interval (100 ms)
@@ -128,10 +129,33 @@ public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Ite
             deleteSlotsAndPlan(runId);
         }
         store.put(RunStateKeys.progress(runId), RunState.of(progress.reported(status, now, settlement.newAlerts())));
-        kind.reported(runId, status, settlement.exitCode());
+        kind.reported(runId, settled.emitted(), settlement.exitCode());
         LOG.infof("%s %s: %s report emitted (%d of %d items), exit code %d, %d new alerts", kind.noun(), runId,
-                status, progress.answeredItems(), progress.expectedItems(), settlement.exitCode(),
+                settled.emitted(), progress.answeredItems(), progress.expectedItems(), settlement.exitCode(),
                 settlement.newAlerts().size());
+    }
+
+    /**
+     * The run's report, or when it cannot be built (too large for the heap, a renderer's bug) a small one saying
+     * why: a report that fails would otherwise fail again on every replay of the run, and nobody would hear of it.
+     */
+    private Settled<O> settlement(P plan, RunProgress progress, ReportStatus status, Instant now, long timestamp) {
+        try {
+            return new Settled<>(kind.settle(plan, items(progress.runId()), progress, status, now,
+                    r -> context.forward(new Record<>(r.key(), r.value(), timestamp))), status);
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // the items and the half-built report are garbage by now, so the small report has the heap again
+            String reason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            LOG.errorf(e, "%s %s: its %s report of %d items could not be built (%s); sending a report that says so",
+                    kind.noun(), progress.runId(), status, progress.answeredItems(), reason);
+            // the run counts as settled with the status it had (no retry of what just failed), the report says
+            // INCOMPLETE
+            return new Settled<>(kind.unreportable(plan, progress, reason, now), ReportStatus.INCOMPLETE);
+        }
+    }
+
+    /** A settlement and the status of the report it emits. */
+    private record Settled<O>(Settlement<O> settlement, ReportStatus emitted) {
     }
 
     private void punctuate(Instant now) {

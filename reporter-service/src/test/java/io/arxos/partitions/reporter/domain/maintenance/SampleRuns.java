@@ -15,7 +15,11 @@ import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.table;
 import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.unreachable;
 import static io.arxos.partitions.reporter.domain.maintenance.Fixtures.validate;
 
+import io.arxos.partitions.reporter.domain.TableName;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedCommand;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedDatabase;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedTable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -85,4 +89,46 @@ public final class SampleRuns {
                         "SET LOCAL lock_timeout = '2s';",
                         "DROP TABLE \"public\".\"audit_logs_p2024_01\";").build());
     }
+
+    /**
+     * {@code databaseCount} databases × {@code tableCount} tables, each creating three months (with their SQL) and
+     * validated with 13 partitions listed; the outcomes, all successful, go to {@code outcomes}.
+     */
+    public static PlannedRun fleet(String run, int databaseCount, int tableCount, List<Outcome> outcomes) {
+        List<PlannedDatabase> databases = new ArrayList<>();
+        for (int d = 0; d < databaseCount; d++) {
+            List<PlannedTable> tables = new ArrayList<>();
+            for (int t = 0; t < tableCount; t++) {
+                TableName name = new TableName("db" + d, "public", "events_" + t);
+                List<PlannedCommand> commands = new ArrayList<>();
+                List<PartitionSize> partitions = new ArrayList<>();
+                for (int m = 1; m <= 3; m++) {
+                    String partition = "events_" + t + "_p2025_0" + (m + 1);
+                    PlannedCommand command = create("c-" + d + "-" + t + "-" + m, partition);
+                    commands.add(command);
+                    outcomes.add(outcome(run, command, name).sql(
+                            "SET LOCAL lock_timeout = '2s';",
+                            "CREATE TABLE public." + partition + " (LIKE public.events_" + t
+                                    + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS);",
+                            "ALTER TABLE public.events_" + t + " ATTACH PARTITION public." + partition
+                                    + " FOR VALUES FROM ('2025-0" + (m + 1) + "-01') TO ('2025-0" + (m + 2)
+                                    + "-01');")
+                            .build());
+                }
+                for (int m = 1; m <= 12; m++) {
+                    partitions.add(month("events_" + t + "_p2024_" + (m < 10 ? "0" : "") + m, 2024, m, 10_000L * m,
+                            1_048_576L * m));
+                }
+                partitions.add(defaultPartition("events_" + t + "_default", 0, 8_192));
+                PlannedCommand validation = validate("v-" + d + "-" + t, name);
+                commands.add(validation);
+                outcomes.add(outcome(run, validation, name).partitions(partitions.toArray(PartitionSize[]::new))
+                        .build());
+                tables.add(table(name, List.of(), commands.toArray(PlannedCommand[]::new)));
+            }
+            databases.add(database("db" + d, tables.toArray(PlannedTable[]::new)));
+        }
+        return Fixtures.plan(run, databases.toArray(PlannedDatabase[]::new));
+    }
+
 }
