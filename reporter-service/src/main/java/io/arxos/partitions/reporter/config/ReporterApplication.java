@@ -101,7 +101,7 @@ public class ReporterApplication {
         }
         return ReportTopology.build(new ReportTopology.Settings(settings.registry(), config.punctuateInterval(),
                 config.finishedRetention(), config.orphanTtl()),
-                new MaintenanceRuns(events, JsonReportFormat::render, config.reportPageBytes()),
+                new MaintenanceRuns(events, JsonReportFormat::open, config.reportPageBytes()),
                 new AnalysisRuns(events, config.analysisAssemblyTimeout(), AnalysisJsonFormat::render),
                 new BenchmarkRuns(events, BenchmarkJsonFormat::render));
     }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.arxos.partitions.reporter.app.maintenance.StreamedJson;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,15 +44,53 @@ public final class JsonReportFormat {
         }
     }
 
-    /** Writes the report to {@code out} as {@link #render(MaintenanceReport)} would, streaming. */
-    public static void render(MaintenanceReport report, Writer out) {
+    /**
+     * Starts the document of {@code head} on {@code out}: its fields, then the sections as they are added, the same
+     * document {@link #render(MaintenanceReport)} writes for the whole report.
+     */
+    public static StreamedJson.Sections open(MaintenanceReport head, Writer out) {
         try {
-            WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).writeValue(out,
-                    report);
-            out.write("\n");
+            JsonGenerator json = WRITER.without(JsonGenerator.Feature.AUTO_CLOSE_TARGET).createGenerator(out);
+            // the record's fields in its component order, as writeValue would write them
+            json.writeStartObject();
+            json.writeObjectField("runId", head.runId());
+            json.writeObjectField("trigger", head.trigger());
+            json.writeObjectField("dryRun", head.dryRun());
+            json.writeObjectField("generatedAt", head.generatedAt());
+            json.writeObjectField("status", head.status());
+            json.writeObjectField("exitCode", head.exitCode());
+            json.writeObjectField("error", head.error());
+            json.writeObjectField("summary", head.summary());
+            json.writeArrayFieldStart("databases");
+            return new StreamedJson.Sections() {
+                @Override
+                public void add(MaintenanceReport.DatabaseSection section) {
+                    try {
+                        json.writeObject(section);
+                    } catch (IOException e) {
+                        throw failed(head, e);
+                    }
+                }
+
+                @Override
+                public void close() {
+                    try {
+                        json.writeEndArray();
+                        json.writeEndObject();
+                        json.close();
+                        out.write("\n");
+                    } catch (IOException e) {
+                        throw failed(head, e);
+                    }
+                }
+            };
         } catch (IOException e) {
-            throw new UncheckedIOException("report of run " + report.runId() + " cannot be written as JSON", e);
+            throw failed(head, e);
         }
+    }
+
+    private static UncheckedIOException failed(MaintenanceReport report, IOException e) {
+        return new UncheckedIOException("report of run " + report.runId() + " cannot be written as JSON", e);
     }
 
     /** Reads a report rendered by {@link #render}; throws IllegalArgumentException when {@code json} is not one. */

@@ -7,6 +7,7 @@ import io.arxos.partitions.events.ReportPageFormat;
 import io.arxos.partitions.events.ReportStatus;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.RunReportPage;
+import io.arxos.partitions.reporter.app.maintenance.StreamedJson;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
@@ -73,12 +74,18 @@ class LargeRunReportTopologyTest {
     void aRunWhoseReportCannotBeBuiltGetsAnIncompleteReportSayingWhyAndOnlyOne() {
         List<Outcome> outcomes = new ArrayList<>();
         PlannedRun plan = SampleRuns.fleet(RUN, DATABASES, TABLES, outcomes);
-        try (TopologyHarness harness = new TopologyHarness(PLANNED_AT, Topics.REPORT_PAGE_BYTES, (report, out) -> {
-            if (!report.databases().isEmpty()) {
+        StreamedJson outOfMemory = (head, out) -> new StreamedJson.Sections() {
+            @Override
+            public void add(MaintenanceReport.DatabaseSection section) {
                 throw new OutOfMemoryError("Java heap space");
             }
-            JsonReportFormat.render(report, out);
-        })) {
+
+            @Override
+            public void close() {
+                JsonReportFormat.open(head, out).close();
+            }
+        };
+        try (TopologyHarness harness = new TopologyHarness(PLANNED_AT, Topics.REPORT_PAGE_BYTES, outOfMemory)) {
             harness.sendPlan(plan);
             outcomes.forEach(harness::sendOutcome);
             // a redelivered outcome after the report: the run is settled, nothing is built again

@@ -11,10 +11,10 @@ import io.arxos.partitions.events.TableAnalysis;
 import io.arxos.partitions.reporter.app.analysis.AnalysisRuns;
 import io.arxos.partitions.reporter.app.benchmark.BenchmarkRuns;
 import io.arxos.partitions.reporter.app.maintenance.MaintenanceRuns;
+import io.arxos.partitions.reporter.app.maintenance.StreamedJson;
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
-import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
@@ -24,7 +24,6 @@ import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.run.RunState;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
-import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -72,14 +70,14 @@ final class TopologyHarness implements AutoCloseable {
     private final String scope = "reporter-topology-" + UUID.randomUUID();
 
     TopologyHarness(Instant start) {
-        this(start, Topics.REPORT_PAGE_BYTES, JsonReportFormat::render);
+        this(start, Topics.REPORT_PAGE_BYTES, JsonReportFormat::open);
     }
 
     /**
      * @param pageBytes the most text in one report record or page
      * @param json the maintenance reports' JSON renderer (a failing one shows what a report that fails becomes)
      */
-    TopologyHarness(Instant start, int pageBytes, BiConsumer<MaintenanceReport, Writer> json) {
+    TopologyHarness(Instant start, int pageBytes, StreamedJson json) {
         Map<String, Object> registry = Map.of("schema.registry.url", "mock://" + scope);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);

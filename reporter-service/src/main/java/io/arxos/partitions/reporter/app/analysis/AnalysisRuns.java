@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.app.analysis;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
+import io.arxos.partitions.reporter.app.run.RunItems;
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
@@ -38,9 +39,9 @@ public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
     }
 
     @Override
-    public Settlement<ComposedAnalysis> settle(AnalysedRun run, List<AnalysedTable> tables, RunProgress progress,
+    public Settlement<ComposedAnalysis> settle(AnalysedRun run, RunItems<AnalysedTable> tables, RunProgress progress,
             ReportStatus status, Instant now, Consumer<Settlement.Keyed<ComposedAnalysis>> ahead) {
-        ComposedAnalysis composed = compose(run, tables, status, now, json);
+        ComposedAnalysis composed = compose(run, tables.all(), status, now, json);
         return Settlement.report(run.analysisId(), composed, composed.report().exitCode());
     }
 

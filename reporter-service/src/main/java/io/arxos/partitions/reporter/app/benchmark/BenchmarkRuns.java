@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.app.benchmark;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
+import io.arxos.partitions.reporter.app.run.RunItems;
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkHtmlRenderer;
@@ -38,10 +39,10 @@ public record BenchmarkRuns(ReportEvents events,
     }
 
     @Override
-    public Settlement<ComposedBenchmark> settle(BenchmarkPlan plan, List<TableBenchmark> tables,
+    public Settlement<ComposedBenchmark> settle(BenchmarkPlan plan, RunItems<TableBenchmark> tables,
             RunProgress progress, ReportStatus status, Instant now,
             Consumer<Settlement.Keyed<ComposedBenchmark>> ahead) {
-        ComposedBenchmark composed = compose(plan, tables, status, now, json);
+        ComposedBenchmark composed = compose(plan, tables.all(), status, now, json);
         return Settlement.report(plan.benchmarkId(), composed, composed.report().exitCode());
     }
 

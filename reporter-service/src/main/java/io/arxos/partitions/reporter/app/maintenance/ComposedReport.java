@@ -12,6 +12,7 @@ import java.util.UUID;
  * the whole text.
  *
  * @param reportId the report event's id, which its pages name
+ * @param report the report's head: summary, status and exit code (its sections went into the renderings)
  */
 public record ComposedReport(UUID reportId, MaintenanceReport report, String markdown, String json,
         int markdownPages, int jsonPages, List<Alert> alerts) {

@@ -2,22 +2,24 @@ package io.arxos.partitions.reporter.app.maintenance;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
 import io.arxos.partitions.reporter.app.run.ReportPage;
+import io.arxos.partitions.reporter.app.run.RunItems;
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
 import io.arxos.partitions.reporter.app.run.Settlement.Keyed;
 import io.arxos.partitions.reporter.domain.maintenance.Alert;
 import io.arxos.partitions.reporter.domain.maintenance.AlertRules;
 import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport;
+import io.arxos.partitions.reporter.domain.maintenance.MaintenanceReport.DatabaseSection;
 import io.arxos.partitions.reporter.domain.maintenance.MarkdownRenderer;
 import io.arxos.partitions.reporter.domain.maintenance.Outcome;
 import io.arxos.partitions.reporter.domain.maintenance.PlannedRun;
+import io.arxos.partitions.reporter.domain.maintenance.PlannedRun.PlannedDatabase;
 import io.arxos.partitions.reporter.domain.maintenance.ReportBuilder;
 import io.arxos.partitions.reporter.domain.run.Announcement;
 import io.arxos.partitions.reporter.domain.run.PagedText;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,18 +27,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Maintenance runs: a run plan lists its command ids and its deadline; each command's final outcome is an item; the
- * report (Markdown, JSON) goes out with the alerts it raises, each alert once per run. A report larger than
- * {@code pageBytes} goes out as pages ahead of its record, which then carries the summary.
+ * report (Markdown, JSON) goes out with the alerts it raises, each alert once per run. The report is built and
+ * rendered one database section at a time, its outcomes read as they are needed, so a run of any size needs one
+ * section in memory; a report larger than {@code pageBytes} goes out as pages ahead of its record, which then
+ * carries the summary.
  *
- * @param json writes a report as JSON (the json adapter's format)
+ * @param json writes a report as JSON a section at a time (the json adapter's format)
  * @param pageBytes the most UTF-8 bytes of text in one record
  */
-public record MaintenanceRuns(ReportEvents events, BiConsumer<MaintenanceReport, Writer> json,
+public record MaintenanceRuns(ReportEvents events, StreamedJson json,
         int pageBytes) implements RunKind<PlannedRun, Outcome, RunOutput> {
 
     @Override
@@ -50,11 +54,9 @@ public record MaintenanceRuns(ReportEvents events, BiConsumer<MaintenanceReport,
     }
 
     @Override
-    public Settlement<RunOutput> settle(PlannedRun plan, List<Outcome> items, RunProgress progress,
+    public Settlement<RunOutput> settle(PlannedRun plan, RunItems<Outcome> items, RunProgress progress,
             ReportStatus status, Instant now, Consumer<Keyed<RunOutput>> ahead) {
-        Map<String, Outcome> outcomes = new LinkedHashMap<>();
-        items.forEach(o -> outcomes.put(o.commandId(), o));
-        ComposedReport composed = compose(plan, outcomes, status, now, json, pageBytes,
+        ComposedReport composed = compose(plan, items::get, status, now, json, pageBytes,
                 page -> ahead.accept(new Keyed<>(plan.runId(), new RunOutput.PageReady(page))));
         Map<String, Alert> fresh = new LinkedHashMap<>();
         for (Alert alert : composed.alerts()) {
@@ -72,7 +74,7 @@ public record MaintenanceRuns(ReportEvents events, BiConsumer<MaintenanceReport,
     public Settlement<RunOutput> unreportable(PlannedRun plan, RunProgress progress, String reason, Instant now) {
         MaintenanceReport report = ReportBuilder.unreportable(plan, progress.expectedItems(), reason, now);
         StringWriter text = new StringWriter();
-        json.accept(report, text);
+        json.open(report, text).close();
         ComposedReport composed = new ComposedReport(reportId(plan.runId(), report), report,
                 MarkdownRenderer.render(report), text.toString(), 0, 0, List.of());
         return Settlement.report(plan.runId(), new RunOutput.ReportReady(composed), report.exitCode());
@@ -84,28 +86,39 @@ public record MaintenanceRuns(ReportEvents events, BiConsumer<MaintenanceReport,
     }
 
     /**
-     * The "report a run" use case: builds the report, renders Markdown and JSON (as pages to {@code pages} when
-     * either is larger than {@code pageBytes}), derives the alerts.
+     * The "report a run" use case: adds up the summary and derives the alerts in one pass over the outcomes, then
+     * renders Markdown and JSON section by section in a second (as pages to {@code pages} when either is larger than
+     * {@code pageBytes}). The composed report holds the report's head, not its sections.
+     *
+     * @param outcomes the final outcome of a command id, or null when none came
      */
-    public static ComposedReport compose(PlannedRun plan, Map<String, Outcome> outcomes, ReportStatus status,
-            Instant now, BiConsumer<MaintenanceReport, Writer> json, int pageBytes, Consumer<ReportPage> pages) {
-        MaintenanceReport report = ReportBuilder.build(plan, outcomes, status, now);
-        UUID reportId = reportId(plan.runId(), report);
-        PagedText markdown = render(reportId, report, ReportPage.Format.MARKDOWN, pageBytes, pages,
-                MarkdownRenderer::render);
-        PagedText whole = render(reportId, report, ReportPage.Format.JSON, pageBytes, pages, json);
-        MaintenanceReport head = report.head();
+    public static ComposedReport compose(PlannedRun plan, Function<String, Outcome> outcomes, ReportStatus status,
+            Instant now, StreamedJson json, int pageBytes, Consumer<ReportPage> pages) {
+        MaintenanceReport head = ReportBuilder.head(plan, outcomes, status, now);
+        List<Alert> alerts = AlertRules.alerts(plan, outcomes, status);
+        UUID reportId = reportId(plan.runId(), head);
+        PagedText markdown = pagedText(reportId, head, ReportPage.Format.MARKDOWN, pageBytes, pages);
+        PagedText whole = pagedText(reportId, head, ReportPage.Format.JSON, pageBytes, pages);
+        MarkdownRenderer.header(head, markdown);
+        try (StreamedJson.Sections sections = json.open(head, whole)) {
+            for (PlannedDatabase database : plan.databases()) {
+                DatabaseSection section = ReportBuilder.section(database, outcomes);
+                MarkdownRenderer.section(section, head.dryRun(), markdown);
+                sections.add(section);
+            }
+        }
+        markdown.close();
+        whole.close();
         String headMarkdown = markdown.inline().orElseGet(() -> MarkdownRenderer.render(head) + "\n_The whole "
-                + "report (" + report.databases().size() + " databases) is " + markdown.pages()
-                + " pages long; `partctl maintain` and the reporter's /reports/" + report.runId()
+                + "report (" + plan.databases().size() + " databases) is " + markdown.pages()
+                + " pages long; `partctl maintain` and the reporter's /reports/" + head.runId()
                 + ".md assemble it._\n");
         String headJson = whole.inline().orElseGet(() -> {
             StringWriter text = new StringWriter();
-            json.accept(head, text);
+            json.open(head, text).close();
             return text.toString();
         });
-        return new ComposedReport(reportId, report, headMarkdown, headJson, markdown.pages(), whole.pages(),
-                AlertRules.alerts(plan, outcomes, status));
+        return new ComposedReport(reportId, head, headMarkdown, headJson, markdown.pages(), whole.pages(), alerts);
     }
 
     /** Names one report of a run: the same run reported again (later, or with another status) gets another id. */
@@ -114,13 +127,9 @@ public record MaintenanceRuns(ReportEvents events, BiConsumer<MaintenanceReport,
                 .getBytes(StandardCharsets.UTF_8));
     }
 
-    private static PagedText render(UUID reportId, MaintenanceReport report, ReportPage.Format format,
-            int pageBytes, Consumer<ReportPage> pages, BiConsumer<MaintenanceReport, Writer> renderer) {
-        PagedText text = new PagedText(pageBytes,
-                (index, page) -> pages.accept(new ReportPage(report.runId(), reportId, report.generatedAt(),
-                        format, index, page)));
-        renderer.accept(report, text);
-        text.close();
-        return text;
+    private static PagedText pagedText(UUID reportId, MaintenanceReport head, ReportPage.Format format,
+            int pageBytes, Consumer<ReportPage> pages) {
+        return new PagedText(pageBytes, (index, page) -> pages.accept(new ReportPage(head.runId(), reportId,
+                head.generatedAt(), format, index, page)));
     }
 }

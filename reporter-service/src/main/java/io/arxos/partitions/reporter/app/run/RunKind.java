@@ -5,7 +5,6 @@ import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunMember;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -26,13 +25,13 @@ public interface RunKind<P extends RunMember.Plan, I extends RunMember.Item, O> 
     Announcement announce(P plan, Instant now);
 
     /**
-     * The report of the run with the items in so far (in item id order) and the records to forward for it.
+     * The report of the run with the items in so far and the records to forward for it.
      *
      * @param progress the run's progress, including the alerts already sent
      * @param ahead takes records to forward at once, ahead of the settlement's (the pages of a large report), so
      *     they need not all be held
      */
-    Settlement<O> settle(P plan, List<I> items, RunProgress progress, ReportStatus status, Instant now,
+    Settlement<O> settle(P plan, RunItems<I> items, RunProgress progress, ReportStatus status, Instant now,
             Consumer<Settlement.Keyed<O>> ahead);
 
     /**

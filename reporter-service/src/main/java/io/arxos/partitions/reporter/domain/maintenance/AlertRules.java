@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Derives a run's alerts from its plan and outcomes: failures, default-partition rows, runway, missing pieces. */
 public final class AlertRules {
@@ -23,6 +24,11 @@ public final class AlertRules {
     }
 
     public static List<Alert> alerts(PlannedRun plan, Map<String, Outcome> outcomes, ReportStatus status) {
+        return alerts(plan, outcomes::get, status);
+    }
+
+    /** @param outcomes the final outcome of a command id, or null when none came */
+    public static List<Alert> alerts(PlannedRun plan, Function<String, Outcome> outcomes, ReportStatus status) {
         List<Alert> alerts = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (PlannedDatabase database : plan.databases()) {
@@ -34,7 +40,7 @@ public final class AlertRules {
             for (PlannedTable table : database.tables()) {
                 boolean validated = false;
                 for (PlannedCommand command : table.commands()) {
-                    Outcome outcome = outcomes.get(command.commandId());
+                    Outcome outcome = outcomes.apply(command.commandId());
                     if (outcome == null) {
                         missing.add(command.operation().label() + " " + target(command, table.table()) + " on "
                                 + table.table().key());

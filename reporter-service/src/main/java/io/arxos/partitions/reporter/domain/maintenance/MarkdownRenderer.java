@@ -27,6 +27,14 @@ public final class MarkdownRenderer {
      * Writes the report to {@code out} one database section at a time, so only one section is ever held as text.
      */
     public static void render(MaintenanceReport report, Writer out) {
+        header(report, out);
+        for (DatabaseSection section : report.databases()) {
+            section(section, report.dryRun(), out);
+        }
+    }
+
+    /** The report's title, facts and executive summary: what comes before its database sections. */
+    public static void header(MaintenanceReport report, Writer out) {
         StringBuilder md = new StringBuilder("# Partition Maintenance Report\n\n");
         md.append("- **Run ID**: ").append(report.runId()).append('\n');
         md.append("- **Trigger**: ").append(report.trigger()).append('\n');
@@ -39,11 +47,13 @@ public final class MarkdownRenderer {
         }
         summary(md, report.summary());
         write(out, md);
-        for (DatabaseSection section : report.databases()) {
-            md.setLength(0);
-            database(md, section, report.dryRun());
-            write(out, md);
-        }
+    }
+
+    /** One database's section (with the SQL of each operation when the run is a dry run). */
+    public static void section(DatabaseSection section, boolean dryRun, Writer out) {
+        StringBuilder md = new StringBuilder();
+        database(md, section, dryRun);
+        write(out, md);
     }
 
     private static void write(Writer out, CharSequence text) {

@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,25 +35,51 @@ public final class ReportBuilder {
             Instant now) {
         List<DatabaseSection> sections = new ArrayList<>();
         for (PlannedDatabase database : plan.databases()) {
-            List<OperationLine> operations = new ArrayList<>();
-            List<TableNote> notes = new ArrayList<>();
-            for (PlannedTable table : database.tables()) {
-                for (PlannedCommand command : table.commands()) {
-                    operations.add(line(table.table(), command, outcomes.get(command.commandId())));
-                }
-                if (table.validation() != null) {
-                    operations.add(validatedByPlanner(table.table(), table.validation()));
-                }
-                table.notes().forEach(note -> notes.add(TableNote.of(table.table().qualified(), note)));
-            }
-            sections.add(new DatabaseSection(database.database(), database.reachable(), database.error(), operations,
-                    notes));
+            sections.add(section(database, outcomes::get));
         }
-        Summary summary = summarize(sections);
+        MaintenanceReport head = head(plan, sections, status, now);
+        return new MaintenanceReport(head.runId(), head.trigger(), head.dryRun(), head.generatedAt(), status,
+                head.exitCode(), head.error(), head.summary(), sections);
+    }
+
+    /**
+     * The report without its sections (summary, status, exit code), built one section at a time so a run of any
+     * size needs only one section in memory; {@link #section} gives the sections when they are rendered.
+     *
+     * @param outcomes the final outcome of a command id, or null when none came
+     */
+    public static MaintenanceReport head(PlannedRun plan, Function<String, Outcome> outcomes, ReportStatus status,
+            Instant now) {
+        Iterable<DatabaseSection> sections = () -> plan.databases().stream().map(d -> section(d, outcomes))
+                .iterator();
+        return head(plan, sections, status, now);
+    }
+
+    /** One database's section: its operations in plan order and the planner's notes per table. */
+    public static DatabaseSection section(PlannedDatabase database, Function<String, Outcome> outcomes) {
+        List<OperationLine> operations = new ArrayList<>();
+        List<TableNote> notes = new ArrayList<>();
+        for (PlannedTable table : database.tables()) {
+            for (PlannedCommand command : table.commands()) {
+                operations.add(line(table.table(), command, outcomes.apply(command.commandId())));
+            }
+            if (table.validation() != null) {
+                operations.add(validatedByPlanner(table.table(), table.validation()));
+            }
+            table.notes().forEach(note -> notes.add(TableNote.of(table.table().qualified(), note)));
+        }
+        return new DatabaseSection(database.database(), database.reachable(), database.error(), operations, notes);
+    }
+
+    private static MaintenanceReport head(PlannedRun plan, Iterable<DatabaseSection> sections, ReportStatus status,
+            Instant now) {
+        Tally tally = new Tally();
+        sections.forEach(tally::add);
+        Summary summary = tally.summary();
         boolean unreachable = plan.databases().stream().anyMatch(d -> !d.reachable());
-        int exitCode = exitCode(summary, sections, status, plan.error() != null || unreachable);
+        int exitCode = exitCode(summary, tally.unknown, status, plan.error() != null || unreachable);
         return new MaintenanceReport(plan.runId(), plan.trigger(), plan.dryRun(), now.truncatedTo(ChronoUnit.SECONDS),
-                status, exitCode, plan.error(), summary, sections);
+                status, exitCode, plan.error(), summary, List.of());
     }
 
     /**
@@ -103,23 +130,27 @@ public final class ReportBuilder {
         return null;
     }
 
-    private static Summary summarize(List<DatabaseSection> sections) {
-        int total = 0;
-        int successful = 0;
-        int failed = 0;
-        int rejected = 0;
-        int created = 0;
-        int dropped = 0;
-        int detached = 0;
-        long rowsMoved = 0;
-        int findings = 0;
-        for (DatabaseSection section : sections) {
+    /** The summary's counts, added up one section at a time. */
+    private static final class Tally {
+        private int total;
+        private int successful;
+        private int failed;
+        private int rejected;
+        private int created;
+        private int dropped;
+        private int detached;
+        private long rowsMoved;
+        private int findings;
+        private boolean unknown;
+
+        void add(DatabaseSection section) {
             for (OperationLine op : section.operations()) {
                 total++;
                 switch (op.status()) {
                     case SUCCEEDED, ALREADY_APPLIED, DRY_RUN -> successful++;
                     case FAILED -> failed++;
                     case REJECTED -> rejected++;
+                    case UNKNOWN -> unknown = true;
                     default -> {
                     }
                 }
@@ -132,16 +163,17 @@ public final class ReportBuilder {
                 findings += op.findings().size();
             }
         }
-        return new Summary(total, successful, failed, rejected, created, dropped, detached, rowsMoved, findings);
+
+        Summary summary() {
+            return new Summary(total, successful, failed, rejected, created, dropped, detached, rowsMoved, findings);
+        }
     }
 
     /**
      * 1 when anything went wrong (a failed, rejected or unknown outcome, an incomplete run, a refused run or an
      * unreachable database); else 2 when validation found problems; else 0.
      */
-    static int exitCode(Summary summary, List<DatabaseSection> sections, ReportStatus status, boolean planProblem) {
-        boolean unknown = sections.stream().flatMap(s -> s.operations().stream())
-                .anyMatch(op -> op.status() == LineStatus.UNKNOWN);
+    static int exitCode(Summary summary, boolean unknown, ReportStatus status, boolean planProblem) {
         if (summary.failed() > 0 || summary.rejected() > 0 || unknown || status == ReportStatus.INCOMPLETE
                 || planProblem) {
             return 1;

@@ -1,5 +1,6 @@
 package io.arxos.partitions.reporter.kafka.run;
 
+import io.arxos.partitions.reporter.app.run.RunItems;
 import io.arxos.partitions.reporter.app.run.RunKind;
 import io.arxos.partitions.reporter.app.run.Settlement;
 import io.arxos.partitions.reporter.domain.run.ItemSlot;
@@ -186,16 +187,29 @@ public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Ite
         return value == null ? null : value.slot();
     }
 
-    private List<I> items(String runId) {
-        List<I> items = new ArrayList<>();
-        try (KeyValueIterator<String, RunState<P, I>> it = store.prefixScan(RunStateKeys.slotPrefix(runId), KEYS)) {
-            it.forEachRemaining(kv -> {
-                if (kv.value.slot().arrived()) {
-                    items.add(kv.value.slot().item());
+    /** The run's arrived items, read from the store when asked for: none is held longer than its use. */
+    private RunItems<I> items(String runId) {
+        return new RunItems<>() {
+            @Override
+            public I get(String itemId) {
+                ItemSlot<I> slot = slot(runId, itemId);
+                return slot == null || !slot.arrived() ? null : slot.item();
+            }
+
+            @Override
+            public List<I> all() {
+                List<I> items = new ArrayList<>();
+                try (KeyValueIterator<String, RunState<P, I>> it = store.prefixScan(RunStateKeys.slotPrefix(runId),
+                        KEYS)) {
+                    it.forEachRemaining(kv -> {
+                        if (kv.value.slot().arrived()) {
+                            items.add(kv.value.slot().item());
+                        }
+                    });
                 }
-            });
-        }
-        return items;
+                return items;
+            }
+        };
     }
 
     private void deleteSlotsAndPlan(String runId) {
