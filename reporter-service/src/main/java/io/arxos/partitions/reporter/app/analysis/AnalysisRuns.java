@@ -1,9 +1,7 @@
 package io.arxos.partitions.reporter.app.analysis;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
-import io.arxos.partitions.reporter.app.run.RunItems;
-import io.arxos.partitions.reporter.app.run.RunKind;
-import io.arxos.partitions.reporter.app.run.Settlement;
+import io.arxos.partitions.reporter.app.run.WholeReportKind;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisMarkdownRenderer;
@@ -11,11 +9,9 @@ import io.arxos.partitions.reporter.domain.analysis.AnalysisReport;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisReportBuilder;
 import io.arxos.partitions.reporter.domain.run.Announcement;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
-import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -26,7 +22,7 @@ import java.util.function.Function;
  * @param json renders a report as JSON (the json adapter's format)
  */
 public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
-        Function<AnalysisReport, String> json) implements RunKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
+        Function<AnalysisReport, String> json) implements WholeReportKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
 
     @Override
     public String noun() {
@@ -39,19 +35,13 @@ public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
     }
 
     @Override
-    public Settlement<ComposedAnalysis> settle(AnalysedRun run, RunItems<AnalysedTable> tables, RunProgress progress,
-            ReportStatus status, Instant now, Consumer<Settlement.Keyed<ComposedAnalysis>> ahead) {
-        ComposedAnalysis composed = compose(run, tables.all(), status, now, json);
-        return Settlement.report(run.analysisId(), composed, composed.report().exitCode());
+    public String runId(AnalysedRun run) {
+        return run.analysisId();
     }
 
     @Override
-    public Settlement<ComposedAnalysis> unreportable(AnalysedRun run, RunProgress progress, String reason,
-            Instant now) {
-        AnalysisReport report = AnalysisReportBuilder.build(run, List.of(), ReportStatus.INCOMPLETE, now)
-                .failedWith("the report of this analysis could not be built (" + reason + ")");
-        return Settlement.report(run.analysisId(), new ComposedAnalysis(report, AnalysisMarkdownRenderer.render(
-                report), json.apply(report)), report.exitCode());
+    public int exitCode(ComposedAnalysis report) {
+        return report.report().exitCode();
     }
 
     @Override
@@ -60,9 +50,11 @@ public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
     }
 
     /** The "report an analysis" use case: builds the analysis report and renders its Markdown and JSON. */
-    public static ComposedAnalysis compose(AnalysedRun run, List<AnalysedTable> tables, ReportStatus status,
-            Instant now, Function<AnalysisReport, String> json) {
-        AnalysisReport report = AnalysisReportBuilder.build(run, tables, status, now);
+    @Override
+    public ComposedAnalysis compose(AnalysedRun run, List<AnalysedTable> tables, ReportStatus status, Instant now,
+            String failure) {
+        AnalysisReport built = AnalysisReportBuilder.build(run, tables, status, now);
+        AnalysisReport report = failure == null ? built : built.failedWith(failure);
         return new ComposedAnalysis(report, AnalysisMarkdownRenderer.render(report),
                 json.apply(report));
     }

@@ -1,9 +1,7 @@
 package io.arxos.partitions.reporter.app.benchmark;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
-import io.arxos.partitions.reporter.app.run.RunItems;
-import io.arxos.partitions.reporter.app.run.RunKind;
-import io.arxos.partitions.reporter.app.run.Settlement;
+import io.arxos.partitions.reporter.app.run.WholeReportKind;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkHtmlRenderer;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkMarkdownRenderer;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkPlan;
@@ -12,10 +10,8 @@ import io.arxos.partitions.reporter.domain.benchmark.BenchmarkReportBuilder;
 import io.arxos.partitions.reporter.domain.benchmark.TableBenchmark;
 import io.arxos.partitions.reporter.domain.run.Announcement;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
-import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,7 +21,7 @@ import java.util.function.Function;
  * @param json renders a report as JSON (the json adapter's format)
  */
 public record BenchmarkRuns(ReportEvents events,
-        Function<BenchmarkReport, String> json) implements RunKind<BenchmarkPlan, TableBenchmark, ComposedBenchmark> {
+        Function<BenchmarkReport, String> json) implements WholeReportKind<BenchmarkPlan, TableBenchmark, ComposedBenchmark> {
 
     @Override
     public String noun() {
@@ -39,20 +35,13 @@ public record BenchmarkRuns(ReportEvents events,
     }
 
     @Override
-    public Settlement<ComposedBenchmark> settle(BenchmarkPlan plan, RunItems<TableBenchmark> tables,
-            RunProgress progress, ReportStatus status, Instant now,
-            Consumer<Settlement.Keyed<ComposedBenchmark>> ahead) {
-        ComposedBenchmark composed = compose(plan, tables.all(), status, now, json);
-        return Settlement.report(plan.benchmarkId(), composed, composed.report().exitCode());
+    public String runId(BenchmarkPlan plan) {
+        return plan.benchmarkId();
     }
 
     @Override
-    public Settlement<ComposedBenchmark> unreportable(BenchmarkPlan plan, RunProgress progress, String reason,
-            Instant now) {
-        BenchmarkReport report = BenchmarkReportBuilder.build(plan, List.of(), ReportStatus.INCOMPLETE, now)
-                .failedWith("the report of this benchmark could not be built (" + reason + ")");
-        return Settlement.report(plan.benchmarkId(), new ComposedBenchmark(report, BenchmarkMarkdownRenderer.render(
-                report), json.apply(report), BenchmarkHtmlRenderer.render(report)), report.exitCode());
+    public int exitCode(ComposedBenchmark report) {
+        return report.report().exitCode();
     }
 
     @Override
@@ -61,9 +50,11 @@ public record BenchmarkRuns(ReportEvents events,
     }
 
     /** The "report a benchmark" use case: builds the report and renders it three ways. */
-    public static ComposedBenchmark compose(BenchmarkPlan plan, List<TableBenchmark> tables, ReportStatus status,
-            Instant now, Function<BenchmarkReport, String> json) {
-        BenchmarkReport report = BenchmarkReportBuilder.build(plan, tables, status, now);
+    @Override
+    public ComposedBenchmark compose(BenchmarkPlan plan, List<TableBenchmark> tables, ReportStatus status, Instant now,
+            String failure) {
+        BenchmarkReport built = BenchmarkReportBuilder.build(plan, tables, status, now);
+        BenchmarkReport report = failure == null ? built : built.failedWith(failure);
         return new ComposedBenchmark(report, BenchmarkMarkdownRenderer.render(report), json.apply(report),
                 BenchmarkHtmlRenderer.render(report));
     }
