@@ -34,8 +34,13 @@ public final class Topics {
 
     public static final TopicSpec<MaintenanceRequest> MAINTENANCE_REQUESTS = new TopicSpec<>(
             "partitions.maintenance-requests", "run id", MaintenanceRequest.class, 1, Duration.ofDays(30));
+    /**
+     * A run plan lists every command of its run (about 130 bytes each): 8 MB holds some 60,000 commands, where the
+     * default 1 MB stopped a run at about 8,000 (2,000 tables of four commands).
+     */
+    public static final int PLAN_MAX_BYTES = 8 * 1024 * 1024;
     public static final TopicSpec<RunPlan> RUN_PLANS = new TopicSpec<>(
-            "partitions.run-plans", "run id", RunPlan.class, 3, null);
+            "partitions.run-plans", "run id", RunPlan.class, 3, null, PLAN_MAX_BYTES);
     public static final TopicSpec<TableMetrics> TABLE_METRICS = new TopicSpec<>(
             "partitions.table-metrics", "<database-id>/<schema>.<table>", TableMetrics.class, 3, Duration.ofDays(90));
     public static final TopicSpec<PartitionCommand> COMMANDS = new TopicSpec<>(

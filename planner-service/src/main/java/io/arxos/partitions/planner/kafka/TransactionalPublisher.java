@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerGroupMetadata;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -43,8 +44,11 @@ public final class TransactionalPublisher implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Serializer<SpecificRecord> values = (Serializer<SpecificRecord>) (Serializer<?>) new ConfluentAvroSerializer();
         values.configure(settings.registry(), false);
-        Producer<String, SpecificRecord> created = new KafkaProducer<>(
-                settings.transactionalProducer(transactionalId), Topics.RUN_PLANS.keySerde().serializer(), values);
+        Map<String, Object> props = settings.transactionalProducer(transactionalId);
+        // a run plan lists every command of the run: about 130 bytes each, so 8,000 commands fill the default 1 MB
+        props.putIfAbsent(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(Topics.PLAN_MAX_BYTES));
+        Producer<String, SpecificRecord> created = new KafkaProducer<>(props,
+                Topics.RUN_PLANS.keySerde().serializer(), values);
         created.initTransactions();
         return created;
     }

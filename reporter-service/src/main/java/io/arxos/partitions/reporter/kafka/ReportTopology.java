@@ -27,6 +27,7 @@ import io.arxos.partitions.reporter.kafka.maintenance.EventMapper;
 import io.arxos.partitions.reporter.kafka.run.RunAssembly;
 import io.arxos.partitions.reporter.kafka.run.RunEvent;
 import io.arxos.partitions.reporter.kafka.run.RunStores;
+import io.arxos.partitions.reporter.kafka.run.RunStores.Placement;
 import io.arxos.partitions.schemas.Topics;
 import java.time.Duration;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class ReportTopology {
         Serde<PartitionAlert> alerts = Topics.ALERTS.valueSerde(settings.registryConfig());
         Serde<RunReportPage> pages = Topics.REPORT_PAGES.valueSerde(settings.registryConfig());
 
-        builder.addStateStore(RunStores.store(STORE, PlannedRun.class, Outcome.class, true));
+        builder.addStateStore(RunStores.store(STORE, PlannedRun.class, Outcome.class, true, Placement.ROCKSDB));
 
         KStream<String, RunEvent<PlannedRun, Outcome>> planEvents = builder
                 .stream(Topics.RUN_PLANS.name(), Consumed.with(keys, plans).withName("run-plans"))
@@ -165,7 +166,8 @@ public final class ReportTopology {
         Serde<AnalysisReport> reports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registryConfig());
 
         // table analyses carry query texts and statements; their changelog records can outgrow 1 MB as well
-        builder.addStateStore(RunStores.store(ANALYSIS_STORE, AnalysedRun.class, AnalysedTable.class, false));
+        builder.addStateStore(RunStores.store(ANALYSIS_STORE, AnalysedRun.class, AnalysedTable.class, false,
+                Placement.IN_MEMORY));
 
         KStream<String, RunEvent<AnalysedRun, AnalysedTable>> runEvents = builder
                 .stream(Topics.ANALYSIS_RUNS.name(), Consumed.with(keys, runs).withName("analysis-runs"))
@@ -206,7 +208,8 @@ public final class ReportTopology {
         Serde<BenchmarkReport> reports = Topics.BENCHMARK_REPORTS.valueSerde(settings.registryConfig());
 
         // an outcome carries every run's time and the query texts: not cached, like the analyses
-        builder.addStateStore(RunStores.store(BENCHMARK_STORE, BenchmarkPlan.class, TableBenchmark.class, false));
+        builder.addStateStore(RunStores.store(BENCHMARK_STORE, BenchmarkPlan.class, TableBenchmark.class, false,
+                Placement.IN_MEMORY));
 
         KStream<String, RunEvent<BenchmarkPlan, TableBenchmark>> planEvents = builder
                 .stream(Topics.BENCHMARK_RUNS.name(), Consumed.with(keys, runs).withName("benchmark-runs"))

@@ -8,7 +8,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** The state store of a run assembly: in memory, logged to a changelog, values as JSON. */
+/**
+ * The state store of a run assembly: logged to a changelog, values as JSON; in memory where runs are small, in
+ * RocksDB (off the heap, memory capped by {@link BoundedRocksDbConfig}) where a run can hold thousands of items.
+ */
 public final class RunStores {
 
     /** Changelog values carry whole plans, which can outgrow the default 1 MB record limit in JSON. */
@@ -17,17 +20,27 @@ public final class RunStores {
     private RunStores() {
     }
 
+    /** Where a store keeps its values. */
+    public enum Placement {
+        /** On the heap: for kinds whose runs are a few hundred items (analyses, benchmarks). */
+        IN_MEMORY,
+        /**
+         * In RocksDB: for maintenance runs, whose outcomes (4 per table, with their SQL and partition listings)
+         * would fill the heap at a few thousand tables.
+         */
+        ROCKSDB
+    }
+
     /**
-     * In memory, not RocksDB: the state is small and RocksDB's native memory would dominate the footprint.
-     *
      * @param cached whether the record cache collapses values rewritten within a commit (a run's progress, rewritten
      *     by every item) into one changelog record
      */
     public static <P, I> StoreBuilder<KeyValueStore<String, RunState<P, I>>> store(String name, Class<P> plan,
-            Class<I> item, boolean cached) {
+            Class<I> item, boolean cached, Placement placement) {
         JsonSerde<RunState<P, I>> values = JsonSerde.parametric(RunState.class, plan, item);
         StoreBuilder<KeyValueStore<String, RunState<P, I>>> builder = Stores
-                .keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+                .keyValueStoreBuilder(placement == Placement.ROCKSDB ? Stores.persistentKeyValueStore(name)
+                        : Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, CHANGELOG_MAX_MESSAGE_BYTES));
         return cached ? builder.withCachingEnabled() : builder.withCachingDisabled();
     }
