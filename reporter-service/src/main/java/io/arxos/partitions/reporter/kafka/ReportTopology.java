@@ -84,9 +84,15 @@ public final class ReportTopology {
      * @param punctuateInterval how often the wall-clock punctuator checks deadlines and retention
      * @param finishedRetention how long a reported run's state is kept
      * @param orphanTtl how long outcomes (and table analyses) wait for a plan (a run summary) that does not come
+     * @param maxStateBytes the most one state value (a whole plan) may hold: the changelog's record limit
      */
     public record Settings(Map<String, ?> registryConfig, Duration punctuateInterval, Duration finishedRetention,
-            Duration orphanTtl) {
+            Duration orphanTtl, int maxStateBytes) {
+
+        public Settings(Map<String, ?> registryConfig, Duration punctuateInterval, Duration finishedRetention,
+                Duration orphanTtl) {
+            this(registryConfig, punctuateInterval, finishedRetention, orphanTtl, RunStores.MAX_VALUE_BYTES);
+        }
 
         public Settings {
             Objects.requireNonNull(registryConfig, "registryConfig");
@@ -137,7 +143,8 @@ public final class ReportTopology {
                         outcome.runId(), outcome), Named.as("outcome-event"));
 
         KStream<String, RunOutput> output = planEvents.merge(outcomeEvents, Named.as("plans-and-outcomes"))
-                .process(() -> new RunAssembly<>(maintenance, STORE, settings.timing()),
+                .process(() -> new RunAssembly<>(maintenance, STORE, settings.timing(),
+                        RunStores.limit(PlannedRun.class, Outcome.class, settings.maxStateBytes())),
                         Named.as("run-reports"), STORE);
 
         output.filter((runId, out) -> out instanceof RunOutput.ReportReady, Named.as("reports-only"))
@@ -193,8 +200,9 @@ public final class ReportTopology {
                         Named.as("table-analysis-event"));
 
         runEvents.merge(tableEvents, Named.as("analysis-runs-and-tables"))
-                .process(() -> new RunAssembly<>(analyses, ANALYSIS_STORE, settings.timing()), Named.as(
-                        "analysis-report-assembly"), ANALYSIS_STORE)
+                .process(() -> new RunAssembly<>(analyses, ANALYSIS_STORE, settings.timing(),
+                        RunStores.limit(AnalysedRun.class, AnalysedTable.class, settings.maxStateBytes())), Named.as(
+                                "analysis-report-assembly"), ANALYSIS_STORE)
                 .mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
                 .to(Topics.ANALYSIS_REPORTS.name(), Produced.with(keys, reports).withName("analysis-reports"));
     }
@@ -233,7 +241,8 @@ public final class ReportTopology {
                                 outcome.benchmarkId(), outcome), Named.as("benchmark-outcome-event"));
 
         planEvents.merge(outcomeEvents, Named.as("benchmark-plans-and-outcomes"))
-                .process(() -> new RunAssembly<>(benchmarks, BENCHMARK_STORE, settings.timing()),
+                .process(() -> new RunAssembly<>(benchmarks, BENCHMARK_STORE, settings.timing(),
+                        RunStores.limit(BenchmarkPlan.class, TableBenchmark.class, settings.maxStateBytes())),
                         Named.as("benchmark-report-assembly"), BENCHMARK_STORE)
                 .mapValues(OutputMapper::benchmarkReport, Named.as("benchmark-report-to-avro"))
                 .to(Topics.BENCHMARK_REPORTS.name(), Produced.with(keys, reports).withName("benchmark-reports"));

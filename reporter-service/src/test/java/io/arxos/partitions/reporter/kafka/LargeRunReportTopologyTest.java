@@ -103,6 +103,23 @@ class LargeRunReportTopologyTest {
         }
     }
 
+    @Test
+    void aPlanTooLargeForOneStateRecordGetsAnIncompleteReportAtOnceAndItsOutcomesAreIgnored() {
+        try (TopologyHarness harness = new TopologyHarness(PLANNED_AT, Topics.REPORT_PAGE_BYTES,
+                JsonReportFormat::open, 512)) {
+            harness.sendPlan(SampleRuns.maintenance());
+
+            RunReport report = harness.reports.readValue();
+            assertThat(report.getStatus()).isEqualTo(ReportStatus.INCOMPLETE);
+            assertThat(report.getExitCode()).isEqualTo(1);
+            assertThat(report.getMarkdown()).containsPattern("its plan takes \\d+ bytes in the reporter's state, more "
+                    + "than one state record holds \\(512\\)");
+            SampleRuns.maintenanceOutcomes().values().forEach(harness::sendOutcome);
+            assertThat(harness.reports.isEmpty()).isTrue();
+            assertThat(harness.emitted).containsExactly(SampleRuns.RUN + ":INCOMPLETE");
+        }
+    }
+
     private static String join(List<RunReportPage> pages, ReportPageFormat format, int count) {
         List<RunReportPage> ofFormat = pages.stream().filter(p -> p.getFormat() == format).toList();
         assertThat(ofFormat).extracting(RunReportPage::getIndex)

@@ -22,6 +22,7 @@ import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
 import io.arxos.partitions.reporter.json.BenchmarkJsonFormat;
 import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.reporter.kafka.run.RunState;
+import io.arxos.partitions.reporter.kafka.run.RunStores;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
 import java.time.Duration;
@@ -78,6 +79,11 @@ final class TopologyHarness implements AutoCloseable {
      * @param json the maintenance reports' JSON renderer (a failing one shows what a report that fails becomes)
      */
     TopologyHarness(Instant start, int pageBytes, StreamedJson json) {
+        this(start, pageBytes, json, RunStores.MAX_VALUE_BYTES);
+    }
+
+    /** @param maxStateBytes the most one state value (a plan) may hold */
+    TopologyHarness(Instant start, int pageBytes, StreamedJson json, int maxStateBytes) {
         Map<String, Object> registry = Map.of("schema.registry.url", "mock://" + scope);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
@@ -102,7 +108,7 @@ final class TopologyHarness implements AutoCloseable {
             }
         };
         driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
-                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1)),
+                Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1), maxStateBytes),
                 new MaintenanceRuns(events, json, pageBytes),
                 new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render),
                 new BenchmarkRuns(events, BenchmarkJsonFormat::render)), props, start);

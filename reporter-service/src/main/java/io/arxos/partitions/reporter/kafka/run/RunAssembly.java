@@ -38,6 +38,7 @@ public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Ite
     private final RunKind<P, I, O> kind;
     private final String storeName;
     private final Timing timing;
+    private final StateLimit<P, I> limit;
     private ProcessorContext<String, O> context;
     private KeyValueStore<String, RunState<P, I>> store;
 
@@ -49,10 +50,12 @@ public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Ite
     public record Timing(Duration punctuateInterval, Duration finishedRetention, Duration orphanTtl) {
     }
 
-    public RunAssembly(RunKind<P, I, O> kind, String storeName, Timing timing) {
+    /** @param limit the most one state value may hold; a plan larger than that is reported, not stored */
+    public RunAssembly(RunKind<P, I, O> kind, String storeName, Timing timing, StateLimit<P, I> limit) {
         this.kind = kind;
         this.storeName = storeName;
         this.timing = timing;
+        this.limit = limit;
     }
 
     @Override
@@ -85,7 +88,13 @@ public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Ite
             LOG.infof("%s %s: plan received again, ignored", kind.noun(), runId);
             return;
         }
-        store.put(RunStateKeys.plan(runId), RunState.ofPlan(plan));
+        RunState<P, I> planState = RunState.ofPlan(plan);
+        int bytes = limit.bytes(storeName, planState);
+        if (bytes > limit.maxBytes()) {
+            refuseOversizePlan(plan, applied.progress(), bytes, now);
+            return;
+        }
+        store.put(RunStateKeys.plan(runId), planState);
         for (ItemSlot<I> slot : applied.slots()) {
             store.put(RunStateKeys.slot(runId, slot.id()), RunState.of(slot));
         }
@@ -106,6 +115,26 @@ public final class RunAssembly<P extends RunMember.Plan, I extends RunMember.Ite
                 settle(applied.progress(), now);
             }
         }
+    }
+
+    /**
+     * A plan too large for one state value cannot be kept, so the run cannot be reported from its items: it gets a
+     * report saying so at once and counts as settled (its items are then ignored), instead of a changelog record
+     * that fails the stream's transaction on every replay.
+     */
+    private void refuseOversizePlan(P plan, RunProgress progress, int bytes, Instant now) {
+        String runId = progress.runId();
+        String reason = "its plan takes " + bytes + " bytes in the reporter's state, more than one state record "
+                + "holds (" + limit.maxBytes() + ")";
+        LOG.errorf("%s %s: %s; reporting it as such", kind.noun(), runId, reason);
+        Settlement<O> settlement = kind.unreportable(plan, progress, reason, now);
+        long timestamp = now.toEpochMilli();
+        settlement.records().forEach(r -> context.forward(new Record<>(r.key(), r.value(), timestamp)));
+        context.commit();
+        deleteSlotsAndPlan(runId);
+        store.put(RunStateKeys.progress(runId), RunState.of(progress.reported(ReportStatus.COMPLETE, now,
+                settlement.newAlerts())));
+        kind.reported(runId, ReportStatus.INCOMPLETE, settlement.exitCode());
     }
 
     /** Emits whatever report is due and stores the progress. */

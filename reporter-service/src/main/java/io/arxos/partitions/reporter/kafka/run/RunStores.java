@@ -15,7 +15,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class RunStores {
 
     /** Changelog values carry whole plans, which can outgrow the default 1 MB record limit in JSON. */
-    static final String CHANGELOG_MAX_MESSAGE_BYTES = Integer.toString(8 * 1024 * 1024);
+    public static final int MAX_VALUE_BYTES = 8 * 1024 * 1024;
+    static final String CHANGELOG_MAX_MESSAGE_BYTES = Integer.toString(MAX_VALUE_BYTES);
 
     private RunStores() {
     }
@@ -37,11 +38,21 @@ public final class RunStores {
      */
     public static <P, I> StoreBuilder<KeyValueStore<String, RunState<P, I>>> store(String name, Class<P> plan,
             Class<I> item, boolean cached, Placement placement) {
-        JsonSerde<RunState<P, I>> values = JsonSerde.parametric(RunState.class, plan, item);
+        JsonSerde<RunState<P, I>> values = values(plan, item);
         StoreBuilder<KeyValueStore<String, RunState<P, I>>> builder = Stores
                 .keyValueStoreBuilder(placement == Placement.ROCKSDB ? Stores.persistentKeyValueStore(name)
                         : Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
                 .withLoggingEnabled(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, CHANGELOG_MAX_MESSAGE_BYTES));
         return cached ? builder.withCachingEnabled() : builder.withCachingDisabled();
+    }
+
+    /** The store's values: a run's state as JSON. */
+    public static <P, I> JsonSerde<RunState<P, I>> values(Class<P> plan, Class<I> item) {
+        return JsonSerde.parametric(RunState.class, plan, item);
+    }
+
+    /** What one value of a store with these values may hold: at most {@code maxBytes}. */
+    public static <P, I> StateLimit<P, I> limit(Class<P> plan, Class<I> item, int maxBytes) {
+        return new StateLimit<>(values(plan, item).serializer(), maxBytes);
     }
 }
