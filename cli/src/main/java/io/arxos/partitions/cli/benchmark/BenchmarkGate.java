@@ -6,6 +6,7 @@ import io.arxos.partitions.cli.run.RunClient;
 import io.arxos.partitions.events.BenchmarkRegression;
 import io.arxos.partitions.events.BenchmarkReport;
 import io.arxos.partitions.events.BenchmarkRun;
+import io.arxos.partitions.events.ReportPageFormat;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -38,7 +39,8 @@ public record BenchmarkGate(double percent, BenchmarkSettings settings) {
         var request = settings.request("gate-" + UUID.randomUUID(), ReportOutput.requester(), databases, tables,
                 null, planWait);
         RunClient.Answers<BenchmarkRun, BenchmarkReport> answers = client.exchange(BenchmarkCommand.BENCHMARKS,
-                request, planWait, settings.reportWait(), line -> err.println("partctl: benchmark gate: " + line));
+                request, planWait, settings.reportWait(), ReportPageFormat.JSON,
+                line -> err.println("partctl: benchmark gate: " + line));
         if (answers.report().isEmpty()) {
             return new Decision(false, ExitCodes.UNREACHABLE, "the benchmark gate got no report: swap not attempted");
         }

@@ -11,16 +11,19 @@ import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Collects the pages of one run's reports as they come (a run can be reported more than once, each report with its
- * own pages), and puts a report's renderings back together once its record says how many pages there are.
+ * own pages) and puts the rendering asked for back together once the report's record says how many pages there are.
+ * Pages of the other rendering are counted, not kept.
  */
 final class PageCollector {
 
     private final String runId;
-    private final Map<String, StringBuilder> texts = new HashMap<>();
+    private final ReportPageFormat kept;
+    private final Map<UUID, StringBuilder> texts = new HashMap<>();
     private final Map<String, Integer> counts = new HashMap<>();
 
-    PageCollector(String runId) {
+    PageCollector(String runId, ReportPageFormat kept) {
         this.runId = runId;
+        this.kept = kept;
     }
 
     /** Takes a page if it is one of this run's and the next of its rendering; anything else is ignored. */
@@ -33,7 +36,9 @@ final class PageCollector {
         if (page.getIndex() != next) {
             return;
         }
-        texts.computeIfAbsent(key, k -> new StringBuilder()).append(page.getText());
+        if (page.getFormat() == kept) {
+            texts.computeIfAbsent(page.getReportEventId(), k -> new StringBuilder()).append(page.getText());
+        }
         counts.put(key, next + 1);
     }
 
@@ -49,15 +54,9 @@ final class PageCollector {
                         .applyAsInt(report);
     }
 
-    /** Whether {@code report} came in pages at all. */
-    <A extends SpecificRecord> boolean paged(RunExchange<?, ?, A> kind, A report) {
-        return kind.paging() != null && (kind.paging().markdownPages().applyAsInt(report) > 0
-                || kind.paging().jsonPages().applyAsInt(report) > 0);
-    }
-
-    /** A paged report's rendering in {@code format}; empty when that rendering fitted the record itself. */
-    <A extends SpecificRecord> Optional<String> text(RunExchange<?, ?, A> kind, A report, ReportPageFormat format) {
-        StringBuilder text = texts.get(key(idOf(report), format));
+    /** The kept rendering of {@code report} put together; empty when it fitted the report's record itself. */
+    Optional<String> text(SpecificRecord report) {
+        StringBuilder text = texts.get(idOf(report));
         return text == null ? Optional.empty() : Optional.of(text.toString());
     }
 

@@ -38,11 +38,10 @@ public final class RunClient {
     }
 
     /**
-     * What came back for a run: the planner's plan and the reporter's report, each if it came in time, and for a
-     * paged report its whole Markdown and JSON assembled from the pages.
+     * What came back for a run: the planner's plan and the reporter's report, each if it came in time, and when the
+     * rendering asked for came in pages, that rendering whole.
      */
-    public record Answers<P, A>(Optional<P> plan, Optional<A> report, Optional<String> markdown,
-            Optional<String> json) {
+    public record Answers<P, A>(Optional<P> plan, Optional<A> report, Optional<String> paged) {
     }
 
     private final KafkaSettings settings;
@@ -89,9 +88,12 @@ public final class RunClient {
      * Sends {@code request} and waits up to {@code planWait} for its plan, then up to {@code reportWait} more for its
      * report (or, for a kind whose plans carry a deadline, until a margin past that deadline), and for a paged report
      * until its pages are in. The topics are listened to from before the request goes out.
+     *
+     * @param rendering the rendering to put together when the report comes in pages (only it is kept in memory)
      */
     public <R extends SpecificRecord, P extends SpecificRecord, A extends SpecificRecord> Answers<P, A> exchange(
-            RunExchange<R, P, A> kind, R request, Duration planWait, Duration reportWait, Consumer<String> progress) {
+            RunExchange<R, P, A> kind, R request, Duration planWait, Duration reportWait, ReportPageFormat rendering,
+            Consumer<String> progress) {
         String id = idOf(request);
         List<TopicSpec<?>> topics = new ArrayList<>(List.of(kind.plans(), kind.reports()));
         if (kind.paging() != null) {
@@ -105,7 +107,7 @@ public final class RunClient {
             long end = start + planWait.plus(reportWait).toNanos();
             P plan = null;
             A report = null;
-            PageCollector pages = new PageCollector(id);
+            PageCollector pages = new PageCollector(id, rendering);
             while (report == null || !pages.complete(kind, report)) {
                 long now = System.nanoTime();
                 if (plan == null && now - start > planWait.toNanos() || now > end) {
@@ -127,10 +129,9 @@ public final class RunClient {
                     }
                 }
             }
-            boolean paged = report != null && pages.complete(kind, report) && pages.paged(kind, report);
+            boolean whole = report != null && pages.complete(kind, report);
             return new Answers<>(Optional.ofNullable(plan), Optional.ofNullable(report),
-                    paged ? pages.text(kind, report, ReportPageFormat.MARKDOWN) : Optional.empty(),
-                    paged ? pages.text(kind, report, ReportPageFormat.JSON) : Optional.empty());
+                    whole ? pages.text(report) : Optional.empty());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.arxos.partitions.cli.run;
 
 import io.arxos.partitions.cli.ExitCodes;
+import io.arxos.partitions.events.ReportPageFormat;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -86,7 +87,8 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
     protected final int execute(R request, RunClient client, PrintWriter out, PrintWriter err) {
         long start = System.nanoTime();
         RunClient.Answers<P, A> answers = client.exchange(kind, request, planWait(), reportWait(),
-                line -> err.println("partctl: " + line));
+                output.json() ? ReportPageFormat.JSON : ReportPageFormat.MARKDOWN, line -> err.println("partctl: "
+                        + line));
         if (answers.report().isEmpty()) {
             String id = runIdOf(request);
             long waited = Duration.ofNanos(System.nanoTime() - start).toSeconds();
@@ -97,8 +99,7 @@ public abstract class RunCommand<R extends SpecificRecord, P extends SpecificRec
             return ExitCodes.UNREACHABLE;
         }
         A report = answers.report().get();
-        String text = output.json() ? answers.json().orElseGet(() -> kind.json().apply(report))
-                : answers.markdown().orElseGet(() -> kind.markdown().apply(report));
+        String text = answers.paged().orElseGet(() -> (output.json() ? kind.json() : kind.markdown()).apply(report));
         return output.emit(text, kind.exitCode().applyAsInt(report), out, err);
     }
 

@@ -23,10 +23,10 @@ class PageCollectorTest {
     private static final Instant AT = Instant.parse("2026-12-07T03:00:00Z");
 
     @Test
-    void putsAReportBackTogetherFromItsOwnPagesOnly() {
+    void putsTheRenderingAskedForBackTogetherFromItsReportsOwnPagesOnly() {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
-        PageCollector pages = new PageCollector("run-1");
+        PageCollector pages = new PageCollector("run-1", ReportPageFormat.JSON);
         pages.take(page("run-1", first, ReportPageFormat.JSON, 0, "{\"a\":"));
         pages.take(page("run-1", second, ReportPageFormat.JSON, 0, "{\"other\":"));
         pages.take(page("run-2", first, ReportPageFormat.JSON, 1, "\"someone else's\"}"));
@@ -38,17 +38,16 @@ class PageCollectorTest {
         pages.take(page("run-1", first, ReportPageFormat.MARKDOWN, 0, "# Report\n"));
 
         assertThat(pages.complete(RUNS, report)).isTrue();
-        assertThat(pages.paged(RUNS, report)).isTrue();
-        assertThat(pages.text(RUNS, report, ReportPageFormat.JSON)).contains("{\"a\":1}");
-        assertThat(pages.text(RUNS, report, ReportPageFormat.MARKDOWN)).contains("# Report\n");
+        // the Markdown page was counted, not kept: JSON was asked for
+        assertThat(pages.text(report)).contains("{\"a\":1}");
     }
 
     @Test
     void aReportThatFitsItsRecordIsCompleteWithoutPages() {
-        PageCollector pages = new PageCollector("run-1");
+        PageCollector pages = new PageCollector("run-1", ReportPageFormat.MARKDOWN);
         RunReport report = report(UUID.randomUUID(), 0, 0);
         assertThat(pages.complete(RUNS, report)).isTrue();
-        assertThat(pages.paged(RUNS, report)).isFalse();
+        assertThat(pages.text(report)).isEmpty();
     }
 
     private static RunReportPage page(String runId, UUID report, ReportPageFormat format, int index, String text) {

@@ -21,6 +21,7 @@ import io.arxos.partitions.inventory.FleetInventory;
 import io.arxos.partitions.inventory.InventoryLoader;
 import io.arxos.partitions.inventory.PooledConnections;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.PollLoops;
 import io.arxos.partitions.schemas.SchemaSubjects;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,10 +45,9 @@ public class ExecutorApplication {
 
     private static final Logger LOG = Logger.getLogger(ExecutorApplication.class);
 
-    private CommandConsumer consumer;
+    /** Maintenance, migration and benchmark commands. */
+    private final PollLoops loops = new PollLoops(3);
     private PooledConnections connections;
-    private MigrationCommandConsumer migrationConsumer;
-    private BenchmarkCommandConsumer benchmarkConsumer;
 
     void start(@Observes StartupEvent event, ExecutorConfig config, Config mp, MeterRegistry meters) {
         FleetInventory inventory = new InventoryLoader().load(config.inventory());
@@ -74,30 +74,22 @@ public class ExecutorApplication {
                 clock, () -> ThreadLocalRandom.current().nextDouble());
         ExecuteTableCommands executeTable = new ExecuteTableCommands(inventory, inspector, runner, execute, clock,
                 config.attachScanBelowBytes());
-        consumer = new CommandConsumer(kafka, executeTable, clock, config.workers(), config.maxParallelPerDatabase(),
+        loops.start(new CommandConsumer(kafka, executeTable, clock, config.workers(), config.maxParallelPerDatabase(),
                 config.maxInFlight(),
-                status -> meters.counter("partitions.executor.outcomes", "status", status).increment());
+                status -> meters.counter("partitions.executor.outcomes", "status", status).increment()),
+                "executor-command-consumer");
         meters.gauge("partitions.executor.connections.open", connections, PooledConnections::openConnections);
-        Thread thread = new Thread(consumer, "executor-command-consumer");
-        thread.setDaemon(true);
-        thread.start();
         RunMigrationStep migrate = new RunMigrationStep(inventory, new JdbcMigrationDatabase(connections, migrations),
                 new RetryPolicy(config.retry().maxAttempts(), config.retry().initialBackoff(),
                         config.retry().maxBackoff()),
                 new RunMigrationStep.Settings(config.migration().lockTimeout(), config.migration().headroomBytes()),
                 clock, () -> ThreadLocalRandom.current().nextDouble());
-        migrationConsumer = new MigrationCommandConsumer(kafka, migrate, clock);
-        Thread migrationThread = new Thread(migrationConsumer, "executor-migration-consumer");
-        migrationThread.setDaemon(true);
-        migrationThread.start();
+        loops.start(new MigrationCommandConsumer(kafka, migrate, clock), "executor-migration-consumer");
         // benchmarks open their own two sessions per database, outside the pool maintenance draws on
-        benchmarkConsumer = new BenchmarkCommandConsumer(kafka, new RunBenchmark(inventory,
+        loops.start(new BenchmarkCommandConsumer(kafka, new RunBenchmark(inventory,
                 new JdbcBenchmarkDatabase(FleetConnections.fromEnvironment(inventory, "partitions-benchmark"), clock,
                         Duration.ofSeconds(1)), clock, config.benchmark().copyMaxBytes()), clock,
-                config.benchmark().maxCommandDuration());
-        Thread benchmarkThread = new Thread(benchmarkConsumer, "executor-benchmark-consumer");
-        benchmarkThread.setDaemon(true);
-        benchmarkThread.start();
+                config.benchmark().maxCommandDuration()), "executor-benchmark-consumer");
         LOG.infof("executor %s consuming commands for %d databases (ledger schema %s)", config.instanceId(),
                 inventory.databases().size(), config.ledgerSchema());
     }
@@ -116,22 +108,13 @@ public class ExecutorApplication {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (consumer != null) {
-            consumer.close();
-        }
-        if (migrationConsumer != null) {
-            migrationConsumer.close();
-        }
-        if (benchmarkConsumer != null) {
-            benchmarkConsumer.close();
-        }
+        loops.close();
         if (connections != null) {
             connections.close();
         }
     }
 
     public boolean isConsuming() {
-        return consumer != null && consumer.isPolling() && migrationConsumer != null
-                && migrationConsumer.isPolling() && benchmarkConsumer != null && benchmarkConsumer.isPolling();
+        return loops.polling();
     }
 }

@@ -28,6 +28,7 @@ import io.arxos.partitions.planner.postgres.analysis.JdbcTableProfiler;
 import io.arxos.partitions.planner.postgres.benchmark.JdbcBenchmarkCatalog;
 import io.arxos.partitions.planner.postgres.maintenance.JdbcPartitionCatalog;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.PollLoops;
 import io.arxos.partitions.schemas.SchemaSubjects;
 import io.arxos.partitions.schemas.TopicProvisioner;
 import io.arxos.partitions.schemas.Topics;
@@ -61,9 +62,8 @@ public class PlannerApplication {
 
     private PlanMaintenanceRun planner;
     private TransactionalPublisher transactions;
-    private RequestLoop<?, ?> listener;
-    private RequestLoop<?, ?> analysisListener;
-    private RequestLoop<?, ?> benchmarkListener;
+    /** Maintenance, analysis and benchmark requests. */
+    private final PollLoops loops = new PollLoops(3);
     private PlanBenchmarkRun benchmarks;
     private ExecutorService workers;
     private PlannerConfig config;
@@ -86,21 +86,17 @@ public class PlannerApplication {
         Function<RunPublisher, PlanMaintenanceRun> plannerFor = target -> new PlanMaintenanceRun(inventory, catalog,
                 counted(target), Clock.systemUTC(), workers);
         planner = plannerFor.apply(publisher);
-        listener = new RequestLoop<>(kafka, "planner-service", "planner-requests", Topics.MAINTENANCE_REQUESTS,
-                Map.of(), new MaintenanceRequests(publisher, plannerFor, Clock.systemUTC(), runDeadline()));
-        Thread thread = new Thread(listener, "planner-request-listener");
-        thread.setDaemon(true);
-        thread.start();
+        loops.start(new RequestLoop<>(kafka, "planner-service", "planner-requests", Topics.MAINTENANCE_REQUESTS,
+                Map.of(), new MaintenanceRequests(publisher, plannerFor, Clock.systemUTC(), runDeadline())),
+                "planner-request-listener");
         AnalyzeDatabases analysis = new AnalyzeDatabases(inventory, new JdbcTableProfiler(
                 FleetConnections.fromEnvironment(inventory, "partitions-analysis"),
                 config.analysis().statementTimeout()), analysisSettings(config.analysis()), Clock.systemUTC(),
                 duration -> Thread.sleep(duration.toMillis()), workers);
-        analysisListener = new RequestLoop<>(kafka, "planner-service-analysis", "planner-analysis",
+        loops.start(new RequestLoop<>(kafka, "planner-service-analysis", "planner-analysis",
                 Topics.ANALYSIS_REQUESTS, AnalysisRequests.CONSUMER_OVERRIDES,
-                new AnalysisRequests(new KafkaAnalysisPublisher(transactions), analysis, Clock.systemUTC()));
-        Thread analysisThread = new Thread(analysisListener, "planner-analysis-listener");
-        analysisThread.setDaemon(true);
-        analysisThread.start();
+                new AnalysisRequests(new KafkaAnalysisPublisher(transactions), analysis, Clock.systemUTC())),
+                "planner-analysis-listener");
         startBenchmarks(kafka, inventory);
         LOG.infof("planner %s ready: %d databases, validation '%s', maintenance '%s' (%s)", config.instanceId(),
                 inventory.databases().size(), config.schedule().validation(), config.schedule().maintenance(),
@@ -114,11 +110,9 @@ public class PlannerApplication {
         Function<BenchmarkPublisher, PlanBenchmarkRun> plannerFor =
                 target -> new PlanBenchmarkRun(inventory, catalog, target, Clock.systemUTC());
         benchmarks = plannerFor.apply(publisher);
-        benchmarkListener = new RequestLoop<>(kafka, "planner-service-benchmark", "planner-benchmark",
-                Topics.BENCHMARK_REQUESTS, Map.of(), new BenchmarkRequests(publisher, plannerFor, Clock.systemUTC()));
-        Thread thread = new Thread(benchmarkListener, "planner-benchmark-listener");
-        thread.setDaemon(true);
-        thread.start();
+        loops.start(new RequestLoop<>(kafka, "planner-service-benchmark", "planner-benchmark",
+                Topics.BENCHMARK_REQUESTS, Map.of(), new BenchmarkRequests(publisher, plannerFor, Clock.systemUTC())),
+                "planner-benchmark-listener");
     }
 
     private static AnalysisSettings analysisSettings(PlannerConfig.Analysis a) {
@@ -180,15 +174,7 @@ public class PlannerApplication {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (listener != null) {
-            listener.close();
-        }
-        if (analysisListener != null) {
-            analysisListener.close();
-        }
-        if (benchmarkListener != null) {
-            benchmarkListener.close();
-        }
+        loops.close();
         if (workers != null) {
             workers.shutdown();
         }
@@ -198,7 +184,6 @@ public class PlannerApplication {
     }
 
     public boolean isListening() {
-        return listener != null && listener.isPolling() && analysisListener != null
-                && analysisListener.isPolling() && benchmarkListener != null && benchmarkListener.isPolling();
+        return loops.polling();
     }
 }
