@@ -15,6 +15,7 @@ import io.arxos.partitions.reporter.kafka.StreamsFailureHandler;
 import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.SchemaSubjects;
 import io.arxos.partitions.schemas.TopicProvisioner;
+import io.arxos.partitions.schemas.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -77,6 +78,9 @@ public class ReporterApplication {
         return new StreamsFailureHandler();
     }
 
+    /** The text an analysis or benchmark report may carry: its topic's record limit, less room for the rest. */
+    static final long WHOLE_REPORT_TEXT_BYTES = Topics.REPORT_MAX_BYTES - 256 * 1024;
+
     @Produces
     @Singleton
     ReportEvents reportEvents(MeterRegistry meters) {
@@ -102,8 +106,9 @@ public class ReporterApplication {
         return ReportTopology.build(new ReportTopology.Settings(settings.registry(), config.punctuateInterval(),
                 config.finishedRetention(), config.orphanTtl()),
                 new MaintenanceRuns(events, JsonReportFormat::open, config.reportPageBytes()),
-                new AnalysisRuns(events, config.analysisAssemblyTimeout(), AnalysisJsonFormat::render),
-                new BenchmarkRuns(events, BenchmarkJsonFormat::render));
+                new AnalysisRuns(events, config.analysisAssemblyTimeout(), AnalysisJsonFormat::render,
+                        WHOLE_REPORT_TEXT_BYTES),
+                new BenchmarkRuns(events, BenchmarkJsonFormat::render, WHOLE_REPORT_TEXT_BYTES));
     }
 
     @Produces

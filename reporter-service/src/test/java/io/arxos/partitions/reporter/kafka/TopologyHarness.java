@@ -110,8 +110,8 @@ final class TopologyHarness implements AutoCloseable {
         driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
                 Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1), maxStateBytes),
                 new MaintenanceRuns(events, json, pageBytes),
-                new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render),
-                new BenchmarkRuns(events, BenchmarkJsonFormat::render)), props, start);
+                new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render, Topics.REPORT_MAX_BYTES),
+                new BenchmarkRuns(events, BenchmarkJsonFormat::render, Topics.REPORT_MAX_BYTES)), props, start);
         plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
                 Topics.RUN_PLANS.valueSerde(registry).serializer());
         outcomes = driver.createInputTopic(Topics.OUTCOMES.name(), new StringSerializer(),

@@ -8,6 +8,7 @@ import io.arxos.partitions.reporter.domain.analysis.AnalysisMarkdownRenderer;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisReport;
 import io.arxos.partitions.reporter.domain.analysis.AnalysisReportBuilder;
 import io.arxos.partitions.reporter.domain.run.Announcement;
+import io.arxos.partitions.reporter.domain.run.PagedText;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +21,10 @@ import java.util.function.Function;
  * arrived within the assembly timeout.
  *
  * @param json renders a report as JSON (the json adapter's format)
+ * @param maxTextBytes the most UTF-8 text its record may carry; a larger report is replaced by one saying so
  */
-public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
-        Function<AnalysisReport, String> json) implements WholeReportKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
+public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout, Function<AnalysisReport, String> json,
+        long maxTextBytes) implements WholeReportKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
 
     @Override
     public String noun() {
@@ -42,6 +44,11 @@ public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout,
     @Override
     public int exitCode(ComposedAnalysis report) {
         return report.report().exitCode();
+    }
+
+    @Override
+    public long textBytes(ComposedAnalysis report) {
+        return PagedText.utf8Bytes(report.markdown(), report.json());
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.arxos.partitions.reporter.domain.benchmark.BenchmarkReport;
 import io.arxos.partitions.reporter.domain.benchmark.BenchmarkReportBuilder;
 import io.arxos.partitions.reporter.domain.benchmark.TableBenchmark;
 import io.arxos.partitions.reporter.domain.run.Announcement;
+import io.arxos.partitions.reporter.domain.run.PagedText;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +20,10 @@ import java.util.function.Function;
  * goes out INCOMPLETE at the plan's deadline otherwise.
  *
  * @param json renders a report as JSON (the json adapter's format)
+ * @param maxTextBytes the most UTF-8 text its record may carry; a larger report is replaced by one saying so
  */
-public record BenchmarkRuns(ReportEvents events,
-        Function<BenchmarkReport, String> json) implements WholeReportKind<BenchmarkPlan, TableBenchmark, ComposedBenchmark> {
+public record BenchmarkRuns(ReportEvents events, Function<BenchmarkReport, String> json,
+        long maxTextBytes) implements WholeReportKind<BenchmarkPlan, TableBenchmark, ComposedBenchmark> {
 
     @Override
     public String noun() {
@@ -42,6 +44,11 @@ public record BenchmarkRuns(ReportEvents events,
     @Override
     public int exitCode(ComposedBenchmark report) {
         return report.report().exitCode();
+    }
+
+    @Override
+    public long textBytes(ComposedBenchmark report) {
+        return PagedText.utf8Bytes(report.markdown(), report.json(), report.html());
     }
 
     @Override

@@ -26,10 +26,25 @@ public interface WholeReportKind<P extends RunMember.Plan, I extends RunMember.I
 
     int exitCode(C report);
 
+    /** The UTF-8 bytes of the report's renderings, which travel in its one record. */
+    long textBytes(C report);
+
+    /** The most {@link #textBytes} one record may carry. */
+    long maxTextBytes();
+
+    /**
+     * The report of the items; one too large for its record (which would fail the stream's transaction on every
+     * replay) is replaced by a small one saying so.
+     */
     @Override
     default Settlement<C> settle(P plan, RunItems<I> items, RunProgress progress, ReportStatus status, Instant now,
             Consumer<Settlement.Keyed<C>> ahead) {
         C report = compose(plan, items.all(), status, now, null);
+        long bytes = textBytes(report);
+        if (bytes > maxTextBytes()) {
+            return unreportable(plan, progress, "it is " + bytes + " bytes of text, more than one record carries ("
+                    + maxTextBytes() + ")", now);
+        }
         return Settlement.report(runId(plan), report, exitCode(report));
     }
 

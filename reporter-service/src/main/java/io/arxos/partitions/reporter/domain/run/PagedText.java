@@ -97,7 +97,7 @@ public final class PagedText extends Writer {
         if (closed) {
             throw new IllegalStateException("paged text already closed");
         }
-        int size = c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        int size = utf8Bytes(c);
         // a high surrogate starts a 4-byte character: keep room for both halves on this page
         int needed = Character.isHighSurrogate(c) ? 4 : size;
         if (bytes + needed > pageBytes && !(Character.isLowSurrogate(c) && endsWithHighSurrogate())) {
@@ -105,6 +105,22 @@ public final class PagedText extends Writer {
         }
         page.append(c);
         bytes += size;
+    }
+
+    /** The UTF-8 length of {@code texts} (null counts 0), counted without encoding them. */
+    public static long utf8Bytes(String... texts) {
+        long bytes = 0;
+        for (String text : texts) {
+            for (int i = 0; text != null && i < text.length(); i++) {
+                bytes += utf8Bytes(text.charAt(i));
+            }
+        }
+        return bytes;
+    }
+
+    /** UTF-8 bytes of one char; each half of a surrogate pair counts 2, the pair's 4 bytes together. */
+    private static int utf8Bytes(char c) {
+        return c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
     }
 
     private boolean endsWithHighSurrogate() {

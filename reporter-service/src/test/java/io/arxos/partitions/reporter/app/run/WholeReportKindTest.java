@@ -10,12 +10,30 @@ import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class WholeReportKindTest {
 
     private final AnalysisRuns analyses = new AnalysisRuns(ReportEvents.NONE, Duration.ofMinutes(2),
-            AnalysisJsonFormat::render);
+            AnalysisJsonFormat::render, 8 * 1024 * 1024);
+
+    @Test
+    void aReportTooLargeForItsRecordIsReplacedByOneSayingSo() {
+        AnalysisRuns small = new AnalysisRuns(ReportEvents.NONE, Duration.ofMinutes(2), AnalysisJsonFormat::render,
+                1024);
+        AnalysedRun run = SampleAnalyses.run();
+        Settlement<ComposedAnalysis> settled = small.settle(run, RunItems.of(Map.of()), RunProgress.firstSeen(
+                run.analysisId(), SampleAnalyses.REPORTED_AT), ReportStatus.COMPLETE, SampleAnalyses.REPORTED_AT,
+                ahead -> {
+                });
+
+        assertThat(settled.exitCode()).isEqualTo(1);
+        ComposedAnalysis report = settled.records().get(0).value();
+        assertThat(report.report().status()).isEqualTo(ReportStatus.INCOMPLETE);
+        assertThat(report.report().error()).matches("the report of this analysis could not be built \\(it is \\d+ "
+                + "bytes of text, more than one record carries \\(1024\\)\\)");
+    }
 
     @Test
     void aReportThatCannotBeBuiltSaysWhyIsIncompleteAndExitsOne() {
