@@ -27,7 +27,9 @@ public final class AnalyzeCommand extends RunCommand<AnalysisRequest, AnalysisRu
             Topics.ANALYSIS_REQUESTS, Topics.ANALYSIS_RUNS, Topics.ANALYSIS_REPORTS,
             request -> "observing statistics for " + request.getObservationSeconds() + " s, then profiling",
             run -> "analysed " + run.getTableCount() + " tables over " + run.getDatabases().size() + " database(s)",
-            AnalysisReport::getMarkdown, AnalysisReport::getJson, AnalysisReport::getExitCode);
+            AnalysisReport::getMarkdown, AnalysisReport::getJson, AnalysisReport::getExitCode)
+            .paged(new RunExchange.Paging<>(Topics.REPORT_PAGES, AnalysisReport::getMarkdownPages,
+                    AnalysisReport::getJsonPages), null);
 
     @Option(names = "--observe", defaultValue = "PT60S", paramLabel = "DURATION",
             description = "How long to watch the statistics counters for insert/update/delete rates (e.g. 60s, "

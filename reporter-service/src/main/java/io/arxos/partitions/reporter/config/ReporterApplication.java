@@ -107,7 +107,7 @@ public class ReporterApplication {
                 config.finishedRetention(), config.orphanTtl()),
                 new MaintenanceRuns(events, JsonReportFormat::open, config.reportPageBytes()),
                 new AnalysisRuns(events, config.analysisAssemblyTimeout(), AnalysisJsonFormat::render,
-                        WHOLE_REPORT_TEXT_BYTES),
+                        WHOLE_REPORT_TEXT_BYTES, config.reportPageBytes()),
                 new BenchmarkRuns(events, BenchmarkJsonFormat::render, WHOLE_REPORT_TEXT_BYTES));
     }
 

@@ -66,7 +66,7 @@ final class OutputMapper {
         AnalysisReport r = composed.report();
         AnalysisReport.Summary s = r.summary();
         return io.arxos.partitions.events.AnalysisReport.newBuilder()
-                .setEnvelope(CoreTypes.envelope(r.analysisId(), PRODUCER, r.generatedAt()))
+                .setEnvelope(CoreTypes.envelope(composed.reportId(), r.analysisId(), PRODUCER, r.generatedAt()))
                 .setStatus(ReportStatus.valueOf(r.status().name()))
                 .setTables(s.tablesAnalysed())
                 .setHigh(s.high())
@@ -76,6 +76,8 @@ final class OutputMapper {
                 .setExitCode(r.exitCode())
                 .setMarkdown(composed.markdown())
                 .setJson(composed.json())
+                .setMarkdownPages(composed.markdownPages())
+                .setJsonPages(composed.jsonPages())
                 .build();
     }
 

@@ -54,7 +54,12 @@ public class ReportFileWriter {
     private Deserializer<RunReportPage> pages;
     private ReportPageFiles pageFiles;
     /** Paged reports whose pages are not all in yet, by report event id: their records hold only the summary. */
-    private final Map<UUID, RunReport> awaitingPages = new HashMap<>();
+    private final Map<UUID, Awaiting> awaitingPages = new HashMap<>();
+
+    /** A paged report's record, waiting for its pages: where it goes and what it carries itself. */
+    private record Awaiting(ReportArchive archive, String id, Object status, int markdownPages, int jsonPages,
+            String markdown, String json) {
+    }
     private Deserializer<AnalysisReport> analysisReports;
     private Deserializer<BenchmarkReport> benchmarkReports;
     private KafkaDeadLetterSink deadLetters;
@@ -216,13 +221,18 @@ public class ReportFileWriter {
     private void writeReport(RunReport report) {
         String runId = report.getEnvelope().getRunId();
         if (report.getMarkdownPages() > 0 || report.getJsonPages() > 0) {
-            // its pages were published first, but on another topic: they may still be on their way
-            awaitingPages.put(report.getEnvelope().getEventId(), report);
-            writeIfAssembled(report.getEnvelope().getEventId());
+            awaitPages(report.getEnvelope().getEventId(), new Awaiting(archive, runId, report.getStatus(),
+                    report.getMarkdownPages(), report.getJsonPages(), report.getMarkdown(), report.getJson()));
             return;
         }
         archive.write(runId, report.getMarkdown(), report.getJson());
         LOG.infof("run %s: %s report written to %s", runId, report.getStatus(), archive.directory());
+    }
+
+    /** Its pages were published with it, but on another topic: they may still be on their way. */
+    private void awaitPages(UUID reportId, Awaiting report) {
+        awaitingPages.put(reportId, report);
+        writeIfAssembled(reportId);
     }
 
     private void writePage(RunReportPage page) {
@@ -242,20 +252,19 @@ public class ReportFileWriter {
     }
 
     private void writeIfAssembled(UUID reportId) {
-        RunReport report = awaitingPages.get(reportId);
-        if (report == null || !pageFiles.complete(reportId, report.getMarkdownPages(), report.getJsonPages())) {
+        Awaiting report = awaitingPages.get(reportId);
+        if (report == null || !pageFiles.complete(reportId, report.markdownPages(), report.jsonPages())) {
             return;
         }
-        String runId = report.getEnvelope().getRunId();
-        Path markdown = report.getMarkdownPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.MARKDOWN)
-                : inline(reportId, ReportPageFiles.Part.MARKDOWN, report.getMarkdown());
-        Path json = report.getJsonPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.JSON)
-                : inline(reportId, ReportPageFiles.Part.JSON, report.getJson());
-        archive.writeAssembled(runId, markdown, json, report.getJson());
+        Path markdown = report.markdownPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.MARKDOWN)
+                : inline(reportId, ReportPageFiles.Part.MARKDOWN, report.markdown());
+        Path json = report.jsonPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.JSON)
+                : inline(reportId, ReportPageFiles.Part.JSON, report.json());
+        report.archive().writeAssembled(report.id(), markdown, json, report.json());
         pageFiles.forget(reportId);
         awaitingPages.remove(reportId);
-        LOG.infof("run %s: %s report written to %s from %d + %d pages", runId, report.getStatus(),
-                archive.directory(), report.getMarkdownPages(), report.getJsonPages());
+        LOG.infof("%s %s: %s report written to %s from %d + %d pages", report.archive().shelf().noun(), report.id(),
+                report.status(), report.archive().directory(), report.markdownPages(), report.jsonPages());
     }
 
     /** A part that fitted the record itself, written where the paged part would be. */
@@ -266,6 +275,11 @@ public class ReportFileWriter {
 
     private void writeAnalysis(AnalysisReport report) {
         String id = report.getEnvelope().getRunId();
+        if (report.getMarkdownPages() > 0 || report.getJsonPages() > 0) {
+            awaitPages(report.getEnvelope().getEventId(), new Awaiting(analyses, id, report.getStatus(),
+                    report.getMarkdownPages(), report.getJsonPages(), report.getMarkdown(), report.getJson()));
+            return;
+        }
         analyses.write(id, report.getMarkdown(), report.getJson());
         LOG.infof("analysis %s: %s report written to %s", id, report.getStatus(), analyses.directory());
     }

@@ -199,11 +199,16 @@ public final class ReportTopology {
                                 arrived.analysisId(), arrived.table()),
                         Named.as("table-analysis-event"));
 
-        runEvents.merge(tableEvents, Named.as("analysis-runs-and-tables"))
+        KStream<String, ComposedAnalysis> composed = runEvents.merge(tableEvents, Named.as("analysis-runs-and-tables"))
                 .process(() -> new RunAssembly<>(analyses, ANALYSIS_STORE, settings.timing(),
                         RunStores.limit(AnalysedRun.class, AnalysedTable.class, settings.maxStateBytes())), Named.as(
-                                "analysis-report-assembly"), ANALYSIS_STORE)
-                .mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
+                                "analysis-report-assembly"), ANALYSIS_STORE);
+        // a large report's pages, then its record, in the same transaction
+        composed.flatMapValues(ComposedAnalysis::pages, Named.as("analysis-report-pages"))
+                .mapValues(OutputMapper::page, Named.as("analysis-report-page-to-avro"))
+                .to(Topics.REPORT_PAGES.name(), Produced.with(keys, Topics.REPORT_PAGES.valueSerde(
+                        settings.registryConfig())).withName("analysis-report-pages-out"));
+        composed.mapValues(OutputMapper::analysisReport, Named.as("analysis-report-to-avro"))
                 .to(Topics.ANALYSIS_REPORTS.name(), Produced.with(keys, reports).withName("analysis-reports"));
     }
 

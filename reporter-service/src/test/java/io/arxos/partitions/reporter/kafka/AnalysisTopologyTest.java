@@ -4,9 +4,13 @@ import static io.arxos.partitions.reporter.domain.analysis.SampleAnalyses.ANALYS
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arxos.partitions.events.AnalysisReport;
+import io.arxos.partitions.events.ReportPageFormat;
 import io.arxos.partitions.events.ReportStatus;
+import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
 import io.arxos.partitions.reporter.domain.analysis.SampleAnalyses;
+import io.arxos.partitions.reporter.json.AnalysisJsonFormat;
+import io.arxos.partitions.reporter.json.JsonReportFormat;
 import io.arxos.partitions.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -49,6 +53,31 @@ class AnalysisTopologyTest {
         assertThat(reports.isEmpty()).isTrue();
         assertThat(harness.emitted).containsExactly("analysis " + ANALYSIS + ":COMPLETE");
         assertThat(harness.reports.isEmpty()).isTrue();
+    }
+
+    @Test
+    void sendsAnAnalysisLargerThanAPageInPagesThatPutItBackTogether() {
+        try (TopologyHarness paged = new TopologyHarness(SampleAnalyses.REQUESTED_AT, 2048, JsonReportFormat::open)) {
+            paged.sendAnalysisRun(SampleAnalyses.run());
+            SampleAnalyses.tables().forEach(t -> paged.sendTableAnalysis(ANALYSIS, t));
+
+            AnalysisReport report = paged.analysisReports.readValue();
+            List<RunReportPage> pages = paged.pages.readValuesToList();
+            assertThat(report.getMarkdownPages()).isGreaterThan(1);
+            assertThat(report.getJsonPages()).isGreaterThan(1);
+            assertThat(pages).hasSize(report.getMarkdownPages() + report.getJsonPages())
+                    .allSatisfy(p -> assertThat(p.getReportEventId()).isEqualTo(report.getEnvelope().getEventId()));
+            String json = String.join("", pages.stream().filter(p -> p.getFormat() == ReportPageFormat.JSON)
+                    .map(RunReportPage::getText).toList());
+            String markdown = String.join("", pages.stream().filter(p -> p.getFormat() == ReportPageFormat.MARKDOWN)
+                    .map(RunReportPage::getText).toList());
+            // the record carries the head: the summary without the tables
+            assertThat(report.getMarkdown()).contains("- **HIGH**: 1 — orders/public.events\n")
+                    .contains("pages long").hasSizeLessThan(markdown.length());
+            assertThat(markdown).startsWith("# Partitioning analysis\n").doesNotContain("pages long");
+            assertThat(AnalysisJsonFormat.parse(json).tables()).hasSize(3);
+            assertThat(AnalysisJsonFormat.parse(report.getJson()).tables()).isEmpty();
+        }
     }
 
     @Test

@@ -25,13 +25,18 @@ import io.arxos.partitions.reporter.kafka.run.RunState;
 import io.arxos.partitions.reporter.kafka.run.RunStores;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.InMemorySchemaRegistryClient;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -69,6 +74,7 @@ final class TopologyHarness implements AutoCloseable {
     final TestInputTopic<String, io.arxos.partitions.events.BenchmarkOutcome> benchmarkOutcomes;
     final TestOutputTopic<String, io.arxos.partitions.events.BenchmarkReport> benchmarkReports;
     private final String scope = "reporter-topology-" + UUID.randomUUID();
+    private final Path stateDir = Path.of(System.getProperty("java.io.tmpdir"), scope);
 
     TopologyHarness(Instant start) {
         this(start, Topics.REPORT_PAGE_BYTES, JsonReportFormat::open);
@@ -89,6 +95,8 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // a state directory of its own: two drivers open at once would otherwise share the RocksDB store's files
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class);
         props.put(DeadLetterHandler.SINK_CONFIG, (DeadLetterSink) deadLetters::add);
         ReportEvents events = new ReportEvents() {
@@ -110,7 +118,8 @@ final class TopologyHarness implements AutoCloseable {
         driver = new TopologyTestDriver(ReportTopology.build(new ReportTopology.Settings(registry,
                 Duration.ofSeconds(5), Duration.ofDays(7), Duration.ofDays(1), maxStateBytes),
                 new MaintenanceRuns(events, json, pageBytes),
-                new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render, Topics.REPORT_MAX_BYTES),
+                new AnalysisRuns(events, ASSEMBLY_TIMEOUT, AnalysisJsonFormat::render, Topics.REPORT_MAX_BYTES,
+                        pageBytes),
                 new BenchmarkRuns(events, BenchmarkJsonFormat::render, Topics.REPORT_MAX_BYTES)), props, start);
         plans = driver.createInputTopic(Topics.RUN_PLANS.name(), new StringSerializer(),
                 Topics.RUN_PLANS.valueSerde(registry).serializer());
@@ -169,6 +178,12 @@ final class TopologyHarness implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+        // the driver empties the directory; the directory itself is ours
+        try (Stream<Path> files = Files.walk(stateDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException e) {
+            // a leftover temp directory is not a test failure
+        }
         InMemorySchemaRegistryClient.dropScope(scope);
     }
 }

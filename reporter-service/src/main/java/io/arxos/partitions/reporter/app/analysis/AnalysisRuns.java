@@ -1,6 +1,7 @@
 package io.arxos.partitions.reporter.app.analysis;
 
 import io.arxos.partitions.reporter.app.run.ReportEvents;
+import io.arxos.partitions.reporter.app.run.ReportPage;
 import io.arxos.partitions.reporter.app.run.WholeReportKind;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedRun;
 import io.arxos.partitions.reporter.domain.analysis.AnalysedTable;
@@ -12,7 +13,9 @@ import io.arxos.partitions.reporter.domain.run.PagedText;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -22,9 +25,10 @@ import java.util.function.Function;
  *
  * @param json renders a report as JSON (the json adapter's format)
  * @param maxTextBytes the most UTF-8 text its record may carry; a larger report is replaced by one saying so
+ * @param pageBytes a rendering larger than this goes out in pages of this size
  */
 public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout, Function<AnalysisReport, String> json,
-        long maxTextBytes) implements WholeReportKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
+        long maxTextBytes, int pageBytes) implements WholeReportKind<AnalysedRun, AnalysedTable, ComposedAnalysis> {
 
     @Override
     public String noun() {
@@ -62,7 +66,18 @@ public record AnalysisRuns(ReportEvents events, Duration assemblyTimeout, Functi
             String failure) {
         AnalysisReport built = AnalysisReportBuilder.build(run, tables, status, now);
         AnalysisReport report = failure == null ? built : built.failedWith(failure);
-        return new ComposedAnalysis(report, AnalysisMarkdownRenderer.render(report),
-                json.apply(report));
+        String markdown = AnalysisMarkdownRenderer.render(report);
+        String whole = json.apply(report);
+        UUID reportId = ReportPage.reportId(report.analysisId(), status, report.generatedAt());
+        List<ReportPage> pages = new ArrayList<>();
+        int markdownPages = ReportPage.split(report.analysisId(), reportId, report.generatedAt(),
+                ReportPage.Format.MARKDOWN, markdown, pageBytes, pages::add);
+        int jsonPages = ReportPage.split(report.analysisId(), reportId, report.generatedAt(), ReportPage.Format.JSON,
+                whole, pageBytes, pages::add);
+        String headMarkdown = markdownPages == 0 ? markdown : AnalysisMarkdownRenderer.render(report.head())
+                + "\n_The whole report (" + report.tables().size() + " tables) is " + markdownPages + " pages long; "
+                + "`partctl analyze` and the reporter's /analyses/" + report.analysisId() + " assemble it._\n";
+        String headJson = jsonPages == 0 ? whole : json.apply(report.head());
+        return new ComposedAnalysis(reportId, report, headMarkdown, headJson, markdownPages, jsonPages, pages);
     }
 }

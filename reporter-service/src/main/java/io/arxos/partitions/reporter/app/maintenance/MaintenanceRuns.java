@@ -20,7 +20,6 @@ import io.arxos.partitions.reporter.domain.run.PagedText;
 import io.arxos.partitions.reporter.domain.run.ReportStatus;
 import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -121,10 +120,8 @@ public record MaintenanceRuns(ReportEvents events, StreamedJson json,
         return new ComposedReport(reportId, head, headMarkdown, headJson, markdown.pages(), whole.pages(), alerts);
     }
 
-    /** Names one report of a run: the same run reported again (later, or with another status) gets another id. */
     private static UUID reportId(String runId, MaintenanceReport report) {
-        return UUID.nameUUIDFromBytes((runId + "|" + report.status() + "|" + report.generatedAt().toEpochMilli())
-                .getBytes(StandardCharsets.UTF_8));
+        return ReportPage.reportId(runId, report.status(), report.generatedAt());
     }
 
     private static PagedText pagedText(UUID reportId, MaintenanceReport head, ReportPage.Format format,

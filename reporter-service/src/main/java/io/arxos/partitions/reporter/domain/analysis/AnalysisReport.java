@@ -27,6 +27,12 @@ public record AnalysisReport(String analysisId, ReportStatus status, int exitCod
         tables = List.copyOf(tables);
     }
 
+    /** The report without its tables (summary, databases, counts): what a paged report's own record carries. */
+    public AnalysisReport head() {
+        return new AnalysisReport(analysisId, status, exitCode, generatedAt, requestedBy, requestedAt, error,
+                expectedTables, receivedTables, databases, summary, List.of());
+    }
+
     /** This report with {@code reason} as its error and exit code 1 (a report that could not be built fully). */
     public AnalysisReport failedWith(String reason) {
         return new AnalysisReport(analysisId, status, 1, generatedAt, requestedBy, requestedAt, reason,

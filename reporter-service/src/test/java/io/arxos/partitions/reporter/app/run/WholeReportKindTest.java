@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 class WholeReportKindTest {
 
     private final AnalysisRuns analyses = new AnalysisRuns(ReportEvents.NONE, Duration.ofMinutes(2),
-            AnalysisJsonFormat::render, 8 * 1024 * 1024);
+            AnalysisJsonFormat::render, 8 * 1024 * 1024, 512 * 1024);
 
     @Test
     void aReportTooLargeForItsRecordIsReplacedByOneSayingSo() {
         AnalysisRuns small = new AnalysisRuns(ReportEvents.NONE, Duration.ofMinutes(2), AnalysisJsonFormat::render,
-                1024);
+                1024, 512 * 1024);
         AnalysedRun run = SampleAnalyses.run();
         Settlement<ComposedAnalysis> settled = small.settle(run, RunItems.of(Map.of()), RunProgress.firstSeen(
                 run.analysisId(), SampleAnalyses.REPORTED_AT), ReportStatus.COMPLETE, SampleAnalyses.REPORTED_AT,
