@@ -2,7 +2,6 @@ package io.arxos.partitions.reporter.kafka;
 
 import io.arxos.partitions.events.AnalysisReport;
 import io.arxos.partitions.events.BenchmarkReport;
-import io.arxos.partitions.events.ReportPageFormat;
 import io.arxos.partitions.events.RunReport;
 import io.arxos.partitions.events.RunReportPage;
 import io.arxos.partitions.reporter.files.ReportArchive;
@@ -12,13 +11,10 @@ import io.arxos.partitions.schemas.KafkaSettings;
 import io.arxos.partitions.schemas.PollLoop;
 import io.arxos.partitions.schemas.Topics;
 import io.arxos.partitions.serde.SchemaRegistryException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -52,14 +48,7 @@ public class ReportFileWriter {
     private volatile boolean assigned;
     private Deserializer<RunReport> reports;
     private Deserializer<RunReportPage> pages;
-    private ReportPageFiles pageFiles;
-    /** Paged reports whose pages are not all in yet, by report event id: their records hold only the summary. */
-    private final Map<UUID, Awaiting> awaitingPages = new HashMap<>();
-
-    /** A paged report's record, waiting for its pages: where it goes and what it carries itself. */
-    private record Awaiting(ReportArchive archive, String id, Object status, int markdownPages, int jsonPages,
-            String markdown, String json) {
-    }
+    private PagedReports paged;
     private Deserializer<AnalysisReport> analysisReports;
     private Deserializer<BenchmarkReport> benchmarkReports;
     private KafkaDeadLetterSink deadLetters;
@@ -89,7 +78,7 @@ public class ReportFileWriter {
         props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(1024 * 1024));
         reports = Topics.REPORTS.valueSerde(settings.registry()).deserializer();
         pages = Topics.REPORT_PAGES.valueSerde(settings.registry()).deserializer();
-        pageFiles = new ReportPageFiles(archive.directory().resolve(".pages"));
+        paged = new PagedReports(new ReportPageFiles(archive.directory().resolve(".pages")));
         analysisReports = Topics.ANALYSIS_REPORTS.valueSerde(settings.registry()).deserializer();
         benchmarkReports = Topics.BENCHMARK_REPORTS.valueSerde(settings.registry()).deserializer();
         deadLetters = new KafkaDeadLetterSink(settings.admin(), "reporter-report-files-dead-letters");
@@ -145,7 +134,7 @@ public class ReportFileWriter {
                         : topic.equals(Topics.BENCHMARK_REPORTS.name())
                                 ? write(record, benchmarkReports, this::writeBenchmark, deadLetters)
                                 : topic.equals(Topics.REPORT_PAGES.name())
-                                        ? write(record, pages, this::writePage, deadLetters)
+                                        ? write(record, pages, paged::page, deadLetters)
                                         : write(record, reports, this::writeReport, deadLetters);
                 if (!done) {
                     // registry or disk trouble: read this record again after a pause
@@ -221,63 +210,21 @@ public class ReportFileWriter {
     private void writeReport(RunReport report) {
         String runId = report.getEnvelope().getRunId();
         if (report.getMarkdownPages() > 0 || report.getJsonPages() > 0) {
-            awaitPages(report.getEnvelope().getEventId(), new Awaiting(archive, runId, report.getStatus(),
-                    report.getMarkdownPages(), report.getJsonPages(), report.getMarkdown(), report.getJson()));
+            paged.await(report.getEnvelope().getEventId(), new PagedReports.Awaiting(archive, runId,
+                    report.getStatus(), report.getMarkdownPages(), report.getJsonPages(), report.getMarkdown(),
+                    report.getJson()));
             return;
         }
         archive.write(runId, report.getMarkdown(), report.getJson());
         LOG.infof("run %s: %s report written to %s", runId, report.getStatus(), archive.directory());
     }
 
-    /** Its pages were published with it, but on another topic: they may still be on their way. */
-    private void awaitPages(UUID reportId, Awaiting report) {
-        awaitingPages.put(reportId, report);
-        writeIfAssembled(reportId);
-    }
-
-    private void writePage(RunReportPage page) {
-        ReportPageFiles.Part part = page.getFormat() == ReportPageFormat.JSON ? ReportPageFiles.Part.JSON
-                : page.getFormat() == ReportPageFormat.MARKDOWN ? ReportPageFiles.Part.MARKDOWN : null;
-        if (part == null) {
-            LOG.warnf("run %s: report page %d in format %s skipped (a newer reporter's format)",
-                    page.getEnvelope().getRunId(), page.getIndex(), page.getFormat());
-            return;
-        }
-        if (!pageFiles.append(page.getReportEventId(), part, page.getIndex(), page.getText())) {
-            LOG.warnf("run %s: report page %s %d out of order, skipped", page.getEnvelope().getRunId(), part,
-                    page.getIndex());
-            return;
-        }
-        writeIfAssembled(page.getReportEventId());
-    }
-
-    private void writeIfAssembled(UUID reportId) {
-        Awaiting report = awaitingPages.get(reportId);
-        if (report == null || !pageFiles.complete(reportId, report.markdownPages(), report.jsonPages())) {
-            return;
-        }
-        Path markdown = report.markdownPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.MARKDOWN)
-                : inline(reportId, ReportPageFiles.Part.MARKDOWN, report.markdown());
-        Path json = report.jsonPages() > 0 ? pageFiles.path(reportId, ReportPageFiles.Part.JSON)
-                : inline(reportId, ReportPageFiles.Part.JSON, report.json());
-        report.archive().writeAssembled(report.id(), markdown, json, report.json());
-        pageFiles.forget(reportId);
-        awaitingPages.remove(reportId);
-        LOG.infof("%s %s: %s report written to %s from %d + %d pages", report.archive().shelf().noun(), report.id(),
-                report.status(), report.archive().directory(), report.markdownPages(), report.jsonPages());
-    }
-
-    /** A part that fitted the record itself, written where the paged part would be. */
-    private Path inline(UUID reportId, ReportPageFiles.Part part, String text) {
-        pageFiles.append(reportId, part, 0, text);
-        return pageFiles.path(reportId, part);
-    }
-
     private void writeAnalysis(AnalysisReport report) {
         String id = report.getEnvelope().getRunId();
         if (report.getMarkdownPages() > 0 || report.getJsonPages() > 0) {
-            awaitPages(report.getEnvelope().getEventId(), new Awaiting(analyses, id, report.getStatus(),
-                    report.getMarkdownPages(), report.getJsonPages(), report.getMarkdown(), report.getJson()));
+            paged.await(report.getEnvelope().getEventId(), new PagedReports.Awaiting(analyses, id,
+                    report.getStatus(), report.getMarkdownPages(), report.getJsonPages(), report.getMarkdown(),
+                    report.getJson()));
             return;
         }
         analyses.write(id, report.getMarkdown(), report.getJson());
