@@ -23,6 +23,7 @@ import io.arxos.partitions.events.TablePlan;
 import io.arxos.partitions.events.TimeColumnProfile;
 import io.arxos.partitions.schemas.CoreTypes;
 import io.arxos.partitions.schemas.KafkaSettings;
+import io.arxos.partitions.schemas.TopicProvisioner;
 import io.arxos.partitions.schemas.TopicSpec;
 import io.arxos.partitions.schemas.Topics;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -34,13 +35,21 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -344,6 +353,29 @@ class PlannerIT {
 
     private static String runIdOf(SpecificRecord record) {
         return ((io.arxos.partitions.events.EventEnvelope) record.get(0)).getRunId();
+    }
+
+    @Test
+    void raisesTheRecordLimitOfATopicCreatedWithASmallerOneAndNeverLowersOne() throws Exception {
+        KafkaSettings settings = settings();
+        ConfigResource plans = new ConfigResource(ConfigResource.Type.TOPIC, Topics.RUN_PLANS.name());
+        ConfigResource reports = new ConfigResource(ConfigResource.Type.TOPIC, Topics.REPORTS.name());
+        try (Admin admin = Admin.create(settings.admin())) {
+            // as a cluster set up before run plans could be 8 MB has it; and a report limit raised by hand
+            admin.incrementalAlterConfigs(Map.of(
+                    plans, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            "1048588"), AlterConfigOp.OpType.SET)),
+                    reports, List.of(new AlterConfigOp(new ConfigEntry(TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                            "16777216"), AlterConfigOp.OpType.SET)))).all().get(30, TimeUnit.SECONDS);
+
+            TopicProvisioner.ensureTopics(settings.admin(), (short) 1, null, Duration.ofSeconds(30));
+
+            Map<ConfigResource, Config> configs = admin
+                    .describeConfigs(List.of(plans, reports)).all().get(30, TimeUnit.SECONDS);
+            assertThat(configs.get(plans).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value())
+                    .isEqualTo(Integer.toString(Topics.PLAN_MAX_BYTES));
+            assertThat(configs.get(reports).get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()).isEqualTo("16777216");
+        }
     }
 
     private static KafkaSettings settings() {
