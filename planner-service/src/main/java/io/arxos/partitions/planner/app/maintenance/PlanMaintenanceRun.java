@@ -64,10 +64,8 @@ public final class PlanMaintenanceRun {
             databases.add(planned.database());
             metrics.addAll(planned.metrics());
         }
-        int commands = databases.stream().mapToInt(d -> d.tables().stream().mapToInt(t -> t.commands().size()).sum())
-                .sum();
         PlannedRun run = new PlannedRun(request.runId(), request.trigger(), request.scope(), request.dryRun(), now,
-                request.deadline().due(now, commands), databases, Optional.empty());
+                request.deadline().due(now, PlannedRun.commandCount(databases)), databases, Optional.empty());
         publisher.publish(run, metrics);
         LOG.infof("run %s planned: %d commands over %d databases (%s, dry run %s)", run.runId(), run.commandCount(),
                 databases.size(), request.trigger(), request.dryRun());

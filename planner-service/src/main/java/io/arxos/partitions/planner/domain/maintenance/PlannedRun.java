@@ -28,6 +28,11 @@ public record PlannedRun(String runId, Trigger trigger, PlanScope scope, boolean
     }
 
     public int commandCount() {
+        return commandCount(databases);
+    }
+
+    /** The commands {@code databases} plan, counted before a run is made of them (its deadline depends on it). */
+    public static int commandCount(List<DatabaseRun> databases) {
         return databases.stream().mapToInt(d -> d.tables().stream().mapToInt(t -> t.commands().size()).sum()).sum();
     }
 

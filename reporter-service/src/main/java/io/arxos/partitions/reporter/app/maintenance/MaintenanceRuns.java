@@ -22,6 +22,7 @@ import io.arxos.partitions.reporter.domain.run.RunProgress;
 import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,25 +86,29 @@ public record MaintenanceRuns(ReportEvents events, StreamedJson json,
     }
 
     /**
-     * The "report a run" use case: adds up the summary and derives the alerts in one pass over the outcomes, then
-     * renders Markdown and JSON section by section in a second (as pages to {@code pages} when either is larger than
-     * {@code pageBytes}). The composed report holds the report's head, not its sections.
+     * The "report a run" use case: adds up the summary in one pass over the outcomes, then renders Markdown and JSON
+     * section by section in a second (as pages to {@code pages} when either is larger than {@code pageBytes}),
+     * deriving each database's alerts from the same outcomes. The composed report holds the report's head, not its
+     * sections.
      *
      * @param outcomes the final outcome of a command id, or null when none came
      */
     public static ComposedReport compose(PlannedRun plan, Function<String, Outcome> outcomes, ReportStatus status,
             Instant now, StreamedJson json, int pageBytes, Consumer<ReportPage> pages) {
         MaintenanceReport head = ReportBuilder.head(plan, outcomes, status, now);
-        List<Alert> alerts = AlertRules.alerts(plan, outcomes, status);
+        AlertRules.Collector alerts = new AlertRules.Collector(plan, status);
         UUID reportId = reportId(plan.runId(), head);
         PagedText markdown = pagedText(reportId, head, ReportPage.Format.MARKDOWN, pageBytes, pages);
         PagedText whole = pagedText(reportId, head, ReportPage.Format.JSON, pageBytes, pages);
         MarkdownRenderer.header(head, markdown);
         try (StreamedJson.Sections sections = json.open(head, whole)) {
             for (PlannedDatabase database : plan.databases()) {
-                DatabaseSection section = ReportBuilder.section(database, outcomes);
+                // one read per outcome for the section and its alerts; one database's outcomes at a time
+                Map<String, Outcome> read = outcomesOf(database, outcomes);
+                DatabaseSection section = ReportBuilder.section(database, read::get);
                 MarkdownRenderer.section(section, head.dryRun(), markdown);
                 sections.add(section);
+                alerts.add(database, read::get);
             }
         }
         markdown.close();
@@ -117,7 +122,19 @@ public record MaintenanceRuns(ReportEvents events, StreamedJson json,
             json.open(head, text).close();
             return text.toString();
         });
-        return new ComposedReport(reportId, head, headMarkdown, headJson, markdown.pages(), whole.pages(), alerts);
+        return new ComposedReport(reportId, head, headMarkdown, headJson, markdown.pages(), whole.pages(),
+                alerts.alerts());
+    }
+
+    private static Map<String, Outcome> outcomesOf(PlannedDatabase database, Function<String, Outcome> outcomes) {
+        Map<String, Outcome> read = new HashMap<>();
+        database.tables().forEach(table -> table.commands().forEach(command -> {
+            Outcome outcome = outcomes.apply(command.commandId());
+            if (outcome != null) {
+                read.put(command.commandId(), outcome);
+            }
+        }));
+        return read;
     }
 
     private static UUID reportId(String runId, MaintenanceReport report) {

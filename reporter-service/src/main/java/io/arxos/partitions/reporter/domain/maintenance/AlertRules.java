@@ -29,47 +29,73 @@ public final class AlertRules {
 
     /** @param outcomes the final outcome of a command id, or null when none came */
     public static List<Alert> alerts(PlannedRun plan, Function<String, Outcome> outcomes, ReportStatus status) {
-        List<Alert> alerts = new ArrayList<>();
-        List<String> missing = new ArrayList<>();
-        for (PlannedDatabase database : plan.databases()) {
+        Collector alerts = new Collector(plan, status);
+        plan.databases().forEach(database -> alerts.add(database, outcomes));
+        return alerts.alerts();
+    }
+
+    /** A run's alerts gathered one database at a time, for a report that is built that way. */
+    public static final class Collector {
+
+        private final PlannedRun plan;
+        private final ReportStatus status;
+        private final List<Alert> alerts = new ArrayList<>();
+        private final List<String> missing = new ArrayList<>();
+
+        public Collector(PlannedRun plan, ReportStatus status) {
+            this.plan = plan;
+            this.status = status;
+        }
+
+        /** @param outcomes the final outcome of a command id of {@code database}, or null when none came */
+        public void add(PlannedDatabase database, Function<String, Outcome> outcomes) {
             if (!database.reachable()) {
                 alerts.add(new Alert(plan.runId(), Kind.DATABASE_UNREACHABLE, Severity.CRITICAL, plan.runId(), null,
                         null, null, "run " + plan.runId() + ": database " + database.database() + " was unreachable: "
                                 + ReportCells.orElse(database.error(), "no reason given"), null));
             }
             for (PlannedTable table : database.tables()) {
-                boolean validated = false;
-                for (PlannedCommand command : table.commands()) {
-                    Outcome outcome = outcomes.apply(command.commandId());
-                    if (outcome == null) {
-                        missing.add(command.operation().label() + " " + target(command, table.table()) + " on "
-                                + table.table().key());
-                        continue;
-                    }
-                    failure(plan.runId(), table.table(), command, outcome).ifPresent(alerts::add);
-                    if (command.operation() == CommandKind.VALIDATE_TABLE) {
-                        validated = true;
-                        outcome.findings().forEach(f -> finding(plan.runId(), table.table(), f, command.commandId(),
-                                true).ifPresent(alerts::add));
-                    }
-                }
-                if (table.validation() != null) {
-                    validated = true;
-                    String id = table.validation().commandId();
-                    table.validation().findings().forEach(f -> finding(plan.runId(), table.table(), f, id, true)
-                            .ifPresent(alerts::add));
-                }
-                if (!validated) {
-                    // without a fresh validation the planner's notes are the best knowledge of the default partition
-                    table.notes().forEach(n -> finding(plan.runId(), table.table(), n, null, false)
-                            .ifPresent(alerts::add));
-                }
+                table(table, outcomes);
             }
         }
-        if (status == ReportStatus.INCOMPLETE && !missing.isEmpty()) {
-            alerts.add(incomplete(plan, missing));
+
+        /** The alerts of the databases added, and RUN_INCOMPLETE last when commands are missing. */
+        public List<Alert> alerts() {
+            List<Alert> all = new ArrayList<>(alerts);
+            if (status == ReportStatus.INCOMPLETE && !missing.isEmpty()) {
+                all.add(incomplete(plan, missing));
+            }
+            return all;
         }
-        return alerts;
+
+        private void table(PlannedTable table, Function<String, Outcome> outcomes) {
+            boolean validated = false;
+            for (PlannedCommand command : table.commands()) {
+                Outcome outcome = outcomes.apply(command.commandId());
+                if (outcome == null) {
+                    missing.add(command.operation().label() + " " + target(command, table.table()) + " on "
+                            + table.table().key());
+                    continue;
+                }
+                failure(plan.runId(), table.table(), command, outcome).ifPresent(alerts::add);
+                if (command.operation() == CommandKind.VALIDATE_TABLE) {
+                    validated = true;
+                    outcome.findings().forEach(f -> finding(plan.runId(), table.table(), f, command.commandId(),
+                            true).ifPresent(alerts::add));
+                }
+            }
+            if (table.validation() != null) {
+                validated = true;
+                String id = table.validation().commandId();
+                table.validation().findings().forEach(f -> finding(plan.runId(), table.table(), f, id, true)
+                        .ifPresent(alerts::add));
+            }
+            if (!validated) {
+                // without a fresh validation the planner's notes are the best knowledge of the default partition
+                table.notes().forEach(n -> finding(plan.runId(), table.table(), n, null, false)
+                        .ifPresent(alerts::add));
+            }
+        }
     }
 
     private static Optional<Alert> failure(String runId, TableName table, PlannedCommand command, Outcome outcome) {
